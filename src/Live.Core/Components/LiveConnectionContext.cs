@@ -1,0 +1,36 @@
+using System.Security.Claims;
+
+namespace Live;
+
+/// <summary>One client connection as components see it: who is connected and the connection's services.</summary>
+public sealed class LiveConnectionContext
+{
+    private ClaimsPrincipal user;
+
+    internal LiveConnectionContext(string connectionId, ClaimsPrincipal user, IServiceProvider services, CancellationToken connectionAborted)
+    {
+        ConnectionId = connectionId;
+        this.user = user;
+        Services = services;
+        ConnectionAborted = connectionAborted;
+    }
+
+    /// <summary>The server-assigned id of the connection. Never taken from the client.</summary>
+    public string ConnectionId { get; }
+
+    /// <summary>The authenticated user of the connection (unauthenticated principal for anonymous connections).</summary>
+    public ClaimsPrincipal User
+    {
+        get => Volatile.Read(ref user);
+        internal set => Volatile.Write(ref user, value);
+    }
+
+    /// <summary>The connection's service scope: scoped services resolved here live as long as the connection.</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>Cancelled when the connection closes.</summary>
+    public CancellationToken ConnectionAborted { get; }
+
+    /// <summary>A place for app code to keep per-connection data.</summary>
+    public IDictionary<object, object?> Items { get; } = new Dictionary<object, object?>();
+}

@@ -1,0 +1,71 @@
+using System.Collections.Frozen;
+using System.ComponentModel;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Live.Registration;
+
+/// <summary>
+/// Everything the runtime knows about one component type. Instances are created by code the Live source
+/// generator emits; app code does not build them by hand.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class ComponentDescriptor
+{
+    /// <summary>Creates a descriptor (called by generated code).</summary>
+    /// <param name="name">The component's wire name.</param>
+    /// <param name="componentType">The component class.</param>
+    /// <param name="stateType">The state record type.</param>
+    /// <param name="factory">Creates an instance, resolving constructor arguments from the given services.</param>
+    /// <param name="actions">The component's public actions.</param>
+    /// <param name="singleton">Whether one instance is shared by all connections.</param>
+    /// <param name="keepAlive">For singletons: keep the instance after the last connection leaves.</param>
+    /// <param name="typeInfoResolver">Generated JSON metadata for the state, argument and result types, if any.</param>
+    public ComponentDescriptor(
+        string name,
+        Type componentType,
+        Type stateType,
+        Func<IServiceProvider, LiveComponentBase> factory,
+        IReadOnlyList<ActionDescriptor> actions,
+        bool singleton = false,
+        bool keepAlive = false,
+        IJsonTypeInfoResolver? typeInfoResolver = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(componentType);
+        ArgumentNullException.ThrowIfNull(stateType);
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(actions);
+        Name = name;
+        ComponentType = componentType;
+        StateType = stateType;
+        Factory = factory;
+        Actions = actions.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
+        Singleton = singleton;
+        KeepAlive = keepAlive;
+        TypeInfoResolver = typeInfoResolver;
+    }
+
+    /// <summary>The name clients mount the component by.</summary>
+    public string Name { get; }
+
+    /// <summary>The component class.</summary>
+    public Type ComponentType { get; }
+
+    /// <summary>The state record type.</summary>
+    public Type StateType { get; }
+
+    /// <summary>Creates an instance from the given service provider.</summary>
+    public Func<IServiceProvider, LiveComponentBase> Factory { get; }
+
+    /// <summary>The public actions, by wire name.</summary>
+    public FrozenDictionary<string, ActionDescriptor> Actions { get; }
+
+    /// <summary>Whether one instance is shared by every connection.</summary>
+    public bool Singleton { get; }
+
+    /// <summary>For singletons: whether the instance outlives its last connection.</summary>
+    public bool KeepAlive { get; }
+
+    /// <summary>Generated JSON metadata for the types this component sends and receives, if the generator emitted it.</summary>
+    public IJsonTypeInfoResolver? TypeInfoResolver { get; }
+}
