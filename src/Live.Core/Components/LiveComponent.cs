@@ -48,6 +48,14 @@ public abstract class LiveComponent<TState> : LiveComponentBase
         ResetChanges();
     }
 
+    internal sealed override object CaptureState() => State;
+
+    internal sealed override void RestoreState(object captured)
+    {
+        state = (TState)captured;
+        ResetChanges();
+    }
+
     internal sealed override void WriteState(Utf8JsonWriter writer, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, State, (JsonTypeInfo<TState>)options.GetTypeInfo(typeof(TState)));
 

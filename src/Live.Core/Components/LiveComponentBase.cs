@@ -137,4 +137,10 @@ public abstract class LiveComponentBase
 
     /// <summary>The state's CLR type.</summary>
     internal abstract Type StateType { get; }
+
+    /// <summary>Takes the current state object, so a failed action can be rolled back (state records are immutable).</summary>
+    internal abstract object CaptureState();
+
+    /// <summary>Puts back a state object taken by <see cref="CaptureState"/>.</summary>
+    internal abstract void RestoreState(object captured);
 }

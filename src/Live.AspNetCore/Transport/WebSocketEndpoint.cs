@@ -1,0 +1,58 @@
+using Live.Hosting;
+using Live.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Live.AspNetCore.Transport;
+
+/// <summary>
+/// The upgrade request: checks it is a WebSocket request for a protocol version this server speaks, accepts it,
+/// and hands the socket, the authenticated user and the request's services to the runtime.
+/// </summary>
+internal static class WebSocketEndpoint
+{
+    public const string ErrorHeader = "X-Live-Error";
+
+    public static async Task HandleAsync(HttpContext context)
+    {
+        var runtime = context.RequestServices.GetRequiredService<LiveRuntime>();
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, $"This is the Live WebSocket endpoint: connect with a WebSocket using subprotocol {ProtocolVersion.V1}.").ConfigureAwait(false);
+            return;
+        }
+
+        var requested = context.WebSockets.WebSocketRequestedProtocols;
+        var protocol = ProtocolVersion.Supported.FirstOrDefault(v => requested.Contains(v, StringComparer.Ordinal));
+        if (protocol is null)
+        {
+            var offered = requested.Count == 0 ? "no subprotocol" : "'" + string.Join("', '", requested.Select(Clip)) + "'";
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, $"unsupported protocol {offered}; this server speaks {string.Join(", ", ProtocolVersion.Supported)}").ConfigureAwait(false);
+            return;
+        }
+
+        if (runtime.IsShuttingDown)
+        {
+            await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, "The server is shutting down.").ConfigureAwait(false);
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            SubProtocol = protocol,
+            DangerousEnableCompression = false,
+        }).ConfigureAwait(false);
+        await runtime.RunConnectionAsync(socket, context.User, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task RefuseAsync(HttpContext context, int status, string reason)
+    {
+        context.Response.StatusCode = status;
+        // Header values must be printable ASCII; the body carries the same text.
+        context.Response.Headers[ErrorHeader] = new string([.. reason.Select(c => c is >= ' ' and <= '~' ? c : '?')]);
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(reason).ConfigureAwait(false);
+    }
+
+    private static string Clip(string value) => value.Length <= 32 ? value : value[..32] + "...";
+}

@@ -1,0 +1,23 @@
+namespace Live;
+
+/// <summary>Per-connection limits. Each has a safe default; see <c>docs/configuration.md</c>.</summary>
+public sealed class LiveLimits
+{
+    /// <summary>The largest frame accepted, in bytes; larger frames get <c>frame_too_large</c>. Default 64 KiB.</summary>
+    public int MaxFrameBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The deepest JSON nesting accepted in a frame. Default 32.</summary>
+    public int MaxJsonDepth { get; set; } = 32;
+
+    /// <summary>The most components one connection may have mounted at once. Default 64.</summary>
+    public int MaxComponentsPerConnection { get; set; } = 64;
+
+    /// <summary>The most requests one connection may have in progress at once; more get <c>server_busy</c>. Default 32.</summary>
+    public int MaxPendingRequestsPerConnection { get; set; } = 32;
+
+    /// <summary>
+    /// The most messages waiting to be sent to one connection. A client that stops reading is disconnected with
+    /// close code 4001 when its queue reaches this bound, so it cannot grow server memory. Default 1024.
+    /// </summary>
+    public int SendQueueCapacity { get; set; } = 1024;
+}

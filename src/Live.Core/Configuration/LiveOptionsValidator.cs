@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+
+namespace Live;
+
+/// <summary>Checks <see cref="LiveOptions"/> at start-up so a bad value fails fast with a message saying what to fix.</summary>
+internal sealed class LiveOptionsValidator : IValidateOptions<LiveOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LiveOptions options)
+    {
+        var failures = new List<string>();
+        if (options.SerializerOptions is null)
+        {
+            failures.Add("Live:SerializerOptions must be set.");
+        }
+
+        if (options.ClientTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"Live:ClientTimeout must be positive (was {options.ClientTimeout}).");
+        }
+
+        if (options.CloseTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"Live:CloseTimeout must be positive (was {options.CloseTimeout}).");
+        }
+
+        var limits = options.Limits;
+        Positive(limits.MaxFrameBytes, "Live:Limits:MaxFrameBytes", failures, minimum: 256);
+        Positive(limits.MaxJsonDepth, "Live:Limits:MaxJsonDepth", failures, minimum: 2);
+        Positive(limits.MaxComponentsPerConnection, "Live:Limits:MaxComponentsPerConnection", failures);
+        Positive(limits.MaxPendingRequestsPerConnection, "Live:Limits:MaxPendingRequestsPerConnection", failures);
+        Positive(limits.SendQueueCapacity, "Live:Limits:SendQueueCapacity", failures, minimum: 8);
+        if (limits.MaxJsonDepth > 256)
+        {
+            failures.Add($"Live:Limits:MaxJsonDepth must be at most 256 (was {limits.MaxJsonDepth}).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Positive(int value, string name, List<string> failures, int minimum = 1)
+    {
+        if (value < minimum)
+        {
+            failures.Add($"{name} must be at least {minimum} (was {value}).");
+        }
+    }
+}

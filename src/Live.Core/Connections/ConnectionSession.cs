@@ -1,0 +1,396 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using Live.Hosting;
+using Live.Instances;
+using Live.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace Live.Connections;
+
+/// <summary>
+/// One client connection, start to end: the receive loop (frame size limit, idle timeout), the requests in
+/// progress, the instances it has mounted, its send queue, and how it closes. What each message means is the
+/// <see cref="Dispatch.MessageDispatcher"/>'s business.
+/// </summary>
+internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
+{
+    private const int InitialReceiveBuffer = 4 * 1024;
+
+    private readonly WebSocket socket;
+    private readonly LiveRuntime runtime;
+    private readonly SendQueue sendQueue;
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, ComponentInstance> mounted = new(StringComparer.Ordinal);
+    private readonly HashSet<string> pendingRequests = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource sendCancellation = new();
+    private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource receiveEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private (int Code, string Reason)? closeFrame;
+    private int reservedMounts;
+    private ITimer? idleTimer;
+    private Task sendLoop = Task.CompletedTask;
+
+    public ConnectionSession(WebSocket socket, LiveConnectionContext context, LiveRuntime runtime)
+    {
+        this.socket = socket;
+        this.runtime = runtime;
+        Context = context;
+        sendQueue = new SendQueue(runtime.Options.Limits.SendQueueCapacity);
+    }
+
+    public LiveConnectionContext Context { get; }
+
+    public LiveRuntime Runtime => runtime;
+
+    /// <summary>The close code the server chose, once it decided to close.</summary>
+    public int? CloseCode
+    {
+        get
+        {
+            lock (gate)
+            {
+                return closeFrame?.Code;
+            }
+        }
+    }
+
+    public bool TrySend(byte[] frame)
+    {
+        if (sendQueue.TryEnqueue(frame))
+        {
+            return true;
+        }
+
+        if (!sendQueue.IsCompleted)
+        {
+            Log.SendQueueFull(runtime.Logger, Context.ConnectionId, runtime.Options.Limits.SendQueueCapacity);
+            _ = CloseAsync(CloseCodes.SendQueueFull, "Too slow: the client did not read its messages and the send queue is full.", dropPending: true);
+        }
+
+        return false;
+    }
+
+    public async Task RunAsync()
+    {
+        Log.Connected(runtime.Logger, Context.ConnectionId);
+        sendLoop = RunSendLoopAsync();
+        idleTimer = runtime.TimeProvider.CreateTimer(static s => ((ConnectionSession)s!).OnIdle(), this, runtime.Options.ClientTimeout, Timeout.InfiniteTimeSpan);
+        var reason = DisconnectReason.ConnectionClosed;
+        try
+        {
+            await ReceiveLoopAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The peer vanished or the socket was aborted: the session ends the same way either way.
+        }
+        finally
+        {
+            receiveEnded.TrySetResult();
+            if (runtime.IsShuttingDown)
+            {
+                reason = DisconnectReason.ServerShutdown;
+            }
+
+            if (idleTimer is not null)
+            {
+                await idleTimer.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await DetachAllAsync(reason).ConfigureAwait(false);
+            await CloseAsync(CloseCodes.Normal, "Closed.").ConfigureAwait(false);
+            Log.Disconnected(runtime.Logger, Context.ConnectionId, CloseCode ?? CloseCodes.Normal);
+        }
+    }
+
+    /// <summary>
+    /// Closes the connection with <paramref name="code"/> and <paramref name="reason"/> after the frames already
+    /// queued (or at once, dropping them, with <paramref name="dropPending"/>). The first close wins.
+    /// </summary>
+    public Task CloseAsync(int code, string reason, bool dropPending = false)
+    {
+        lock (gate)
+        {
+            if (closeFrame is not null)
+            {
+                return closed.Task;
+            }
+
+            closeFrame = (code, reason);
+        }
+
+        sendQueue.Complete(dropPending);
+        _ = FinishCloseAsync();
+        return closed.Task;
+    }
+
+    /// <summary>Registers a request id as in progress. Returns the error to answer with when it cannot be.</summary>
+    public ProtocolError? TryBeginRequest(string id)
+    {
+        lock (gate)
+        {
+            if (pendingRequests.Contains(id))
+            {
+                return new ProtocolError(ErrorCodes.DuplicateRequest, $"A request with id '{id}' is still in progress; use a new id for each request.");
+            }
+
+            if (pendingRequests.Count >= runtime.Options.Limits.MaxPendingRequestsPerConnection)
+            {
+                return new ProtocolError(ErrorCodes.ServerBusy, $"Too many requests in progress (at most {runtime.Options.Limits.MaxPendingRequestsPerConnection}); wait for answers before sending more.");
+            }
+
+            pendingRequests.Add(id);
+            return null;
+        }
+    }
+
+    public void EndRequest(string id)
+    {
+        lock (gate)
+        {
+            pendingRequests.Remove(id);
+        }
+    }
+
+    /// <summary>Reserves a slot for a new mount; <see langword="false"/> at the per-connection limit.</summary>
+    public bool TryReserveMount()
+    {
+        lock (gate)
+        {
+            if (mounted.Count + reservedMounts >= runtime.Options.Limits.MaxComponentsPerConnection)
+            {
+                return false;
+            }
+
+            reservedMounts++;
+            return true;
+        }
+    }
+
+    public void ReleaseMountReservation()
+    {
+        lock (gate)
+        {
+            reservedMounts--;
+        }
+    }
+
+    /// <summary>Turns a reservation into a mounted instance (before its <c>mounted</c> answer is sent).</summary>
+    public bool TryAddMounted(ComponentInstance instance)
+    {
+        lock (gate)
+        {
+            reservedMounts--;
+            if (closeFrame is not null)
+            {
+                return false;
+            }
+
+            mounted[instance.Id] = instance;
+            return true;
+        }
+    }
+
+    public bool TryGetMounted(string instanceId, out ComponentInstance instance)
+    {
+        lock (gate)
+        {
+            return mounted.TryGetValue(instanceId, out instance!);
+        }
+    }
+
+    public bool TryRemoveMounted(string instanceId, out ComponentInstance instance)
+    {
+        lock (gate)
+        {
+            return mounted.Remove(instanceId, out instance!);
+        }
+    }
+
+    public int MountedCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return mounted.Count;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        idleTimer?.Dispose();
+        sendCancellation.Dispose();
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var limits = runtime.Options.Limits;
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBuffer);
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var length = 0;
+                var tooLarge = false;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    if (length == buffer.Length && !tooLarge)
+                    {
+                        if (buffer.Length >= limits.MaxFrameBytes)
+                        {
+                            tooLarge = true;
+                        }
+                        else
+                        {
+                            var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limits.MaxFrameBytes));
+                            buffer.AsSpan(0, length).CopyTo(larger);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = larger;
+                        }
+                    }
+
+                    // Past the limit the rest of the frame is read into the same space and thrown away.
+                    var target = tooLarge ? buffer.AsMemory() : buffer.AsMemory(length, Math.Min(buffer.Length, limits.MaxFrameBytes) - length);
+                    result = await socket.ReceiveAsync(target, CancellationToken.None).ConfigureAwait(false);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+
+                    if (!tooLarge)
+                    {
+                        length += result.Count;
+                        if (length > limits.MaxFrameBytes)
+                        {
+                            tooLarge = true;
+                        }
+                    }
+                }
+                while (!result.EndOfMessage);
+
+                idleTimer?.Change(runtime.Options.ClientTimeout, Timeout.InfiniteTimeSpan);
+                if (result.MessageType == WebSocketMessageType.Binary)
+                {
+                    TrySend(ServerMessages.Error(null, new ProtocolError(ErrorCodes.BinaryNotSupported, "Binary frames are not supported; send JSON text frames.")));
+                    continue;
+                }
+
+                if (tooLarge)
+                {
+                    TrySend(ServerMessages.Error(null, new ProtocolError(ErrorCodes.FrameTooLarge, $"The frame is larger than {limits.MaxFrameBytes} bytes.")));
+                    continue;
+                }
+
+                runtime.Dispatcher.Dispatch(this, buffer.AsSpan(0, length));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task RunSendLoopAsync()
+    {
+        try
+        {
+            await sendQueue.RunAsync(socket, () =>
+            {
+                lock (gate)
+                {
+                    return closeFrame;
+                }
+            }, sendCancellation.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The socket went away while sending; the receive loop notices on its own.
+        }
+    }
+
+    private async Task FinishCloseAsync()
+    {
+        try
+        {
+            // Give the send loop (and so the close frame) a bounded time; a client that reads nothing gets aborted.
+            using var timeout = new CancellationTokenSource(runtime.Options.CloseTimeout, runtime.TimeProvider);
+            try
+            {
+                await sendLoop.WaitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await sendCancellation.CancelAsync().ConfigureAwait(false);
+                socket.Abort();
+                return;
+            }
+
+            // Wait for the client's close frame (which ends the receive loop), but not forever.
+            try
+            {
+                await receiveEnded.Task.WaitAsync(runtime.Options.CloseTimeout, runtime.TimeProvider).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                socket.Abort();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
+        {
+            socket.Abort();
+        }
+        finally
+        {
+            closed.TrySetResult();
+        }
+    }
+
+    private void OnIdle()
+    {
+        Log.IdleTimeout(runtime.Logger, Context.ConnectionId, runtime.Options.ClientTimeout);
+        _ = CloseAsync(CloseCodes.IdleTimeout, $"Idle: no message received for {runtime.Options.ClientTimeout.TotalSeconds:0} s.");
+    }
+
+    private async Task DetachAllAsync(DisconnectReason reason)
+    {
+        ComponentInstance[] instances;
+        lock (gate)
+        {
+            instances = [.. mounted.Values];
+            mounted.Clear();
+        }
+
+        foreach (var instance in instances)
+        {
+            try
+            {
+                await instance.DetachAsync(this, reason).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                Log.DetachFailed(runtime.Logger, ex, instance.Id);
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(20, LogLevel.Debug, "Connection {ConnectionId} opened")]
+        public static partial void Connected(ILogger logger, string connectionId);
+
+        [LoggerMessage(21, LogLevel.Debug, "Connection {ConnectionId} closed ({CloseCode})")]
+        public static partial void Disconnected(ILogger logger, string connectionId, int closeCode);
+
+        [LoggerMessage(22, LogLevel.Warning, "Connection {ConnectionId} is not reading: its send queue reached {Capacity} frames, closing it")]
+        public static partial void SendQueueFull(ILogger logger, string connectionId, int capacity);
+
+        [LoggerMessage(23, LogLevel.Information, "Connection {ConnectionId} sent nothing for {Timeout}, closing it")]
+        public static partial void IdleTimeout(ILogger logger, string connectionId, TimeSpan timeout);
+
+        [LoggerMessage(24, LogLevel.Error, "Detaching instance {InstanceId} failed")]
+        public static partial void DetachFailed(ILogger logger, Exception exception, string instanceId);
+    }
+}

@@ -1,0 +1,10 @@
+namespace Live.Connections;
+
+/// <summary>Where an instance sends the frames meant for one attached connection.</summary>
+internal interface IConnectionSink
+{
+    LiveConnectionContext Context { get; }
+
+    /// <summary>Queues a frame. Returns <see langword="false"/> when the connection is closing or its queue overflowed.</summary>
+    bool TrySend(byte[] frame);
+}

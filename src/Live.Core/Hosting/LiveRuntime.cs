@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Live.Connections;
+using Live.Dispatch;
+using Live.Instances;
+using Live.Protocol;
+using Live.Registration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Live.Hosting;
+
+/// <summary>
+/// The server side of Live in one place: the registered components, the shared singleton instances, the open
+/// connections, and shutdown. Transports (the ASP.NET Core WebSocket endpoint) hand it accepted sockets.
+/// </summary>
+internal sealed partial class LiveRuntime : IAsyncDisposable
+{
+    private readonly IServiceProvider rootServices;
+    private readonly ConcurrentDictionary<string, ComponentInstance> singletons = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ConnectionSession, byte> sessions = new();
+    private readonly Lock singletonGate = new();
+    private readonly CancellationTokenSource shutdown = new();
+    private int shuttingDown;
+
+    public LiveRuntime(IOptions<LiveOptions> options, IServiceProvider rootServices, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    {
+        Options = options.Value;
+        this.rootServices = rootServices;
+        LoggerFactory = loggerFactory;
+        Logger = loggerFactory.CreateLogger("Live.Runtime");
+        TimeProvider = timeProvider;
+        Registry = new ComponentRegistry(ComponentCatalog.Snapshot().Concat(Options.Components));
+        SerializerOptions = BuildSerializerOptions(Options.SerializerOptions, Registry);
+        Dispatcher = new MessageDispatcher(this);
+    }
+
+    public LiveOptions Options { get; }
+
+    public ComponentRegistry Registry { get; }
+
+    public JsonSerializerOptions SerializerOptions { get; }
+
+    public ILogger Logger { get; }
+
+    public ILoggerFactory LoggerFactory { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public MessageDispatcher Dispatcher { get; }
+
+    public bool DetailedErrors => Options.DetailedErrors ?? false;
+
+    public bool IsShuttingDown => Volatile.Read(ref shuttingDown) != 0;
+
+    public int ConnectionCount => sessions.Count;
+
+    public int SingletonCount => singletons.Count;
+
+    /// <summary>Runs one accepted WebSocket until it closes. The socket must already speak <see cref="ProtocolVersion.V1"/>.</summary>
+    /// <param name="socket">The accepted socket.</param>
+    /// <param name="user">The authenticated user of the connection.</param>
+    /// <param name="connectionServices">The connection's service scope (the upgrade request's services).</param>
+    /// <param name="aborted">Cancelled when the transport aborts the connection.</param>
+    public async Task RunConnectionAsync(WebSocket socket, ClaimsPrincipal user, IServiceProvider connectionServices, CancellationToken aborted)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, shutdown.Token);
+        var context = new LiveConnectionContext(InstanceIds.NewConnectionId(), user, connectionServices, linked.Token);
+        using var session = new ConnectionSession(socket, context, this);
+        sessions.TryAdd(session, 0);
+        try
+        {
+            if (IsShuttingDown)
+            {
+                await session.CloseAsync(CloseCodes.GoingAway, "The server is shutting down.").ConfigureAwait(false);
+            }
+
+            await session.RunAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            sessions.TryRemove(session, out _);
+        }
+    }
+
+    /// <summary>Creates an instance of <paramref name="descriptor"/> with services from <paramref name="services"/>.</summary>
+    public ComponentInstance CreateInstance(ComponentDescriptor descriptor, IServiceProvider services, AsyncServiceScope? ownedScope)
+    {
+        var component = descriptor.Factory(services);
+        return new ComponentInstance(descriptor, component, this, ownedScope);
+    }
+
+    /// <summary>Gets the shared instance of a singleton component, creating it on first use.</summary>
+    public ComponentInstance GetOrCreateSingleton(ComponentDescriptor descriptor)
+    {
+        if (singletons.TryGetValue(descriptor.Name, out var existing) && !existing.IsDestroyed)
+        {
+            return existing;
+        }
+
+        lock (singletonGate)
+        {
+            if (singletons.TryGetValue(descriptor.Name, out existing) && !existing.IsDestroyed)
+            {
+                return existing;
+            }
+
+            // A singleton lives longer than any connection, so it gets its own scope from the root provider.
+            var scope = rootServices.CreateAsyncScope();
+            try
+            {
+                var instance = CreateInstance(descriptor, scope.ServiceProvider, scope);
+                singletons[descriptor.Name] = instance;
+                return instance;
+            }
+            catch
+            {
+                scope.Dispose();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Called by an instance when it is destroyed.</summary>
+    public void OnDestroyed(ComponentInstance instance)
+    {
+        if (instance.Descriptor.Singleton)
+        {
+            singletons.TryRemove(new KeyValuePair<string, ComponentInstance>(instance.Descriptor.Name, instance));
+        }
+    }
+
+    /// <summary>Builds the error for a failure, with exception details only when detailed errors are on.</summary>
+    public ProtocolError Failure(string code, string summary, Exception exception) =>
+        new(code, DetailedErrors ? $"{summary}: {exception.GetType().Name}: {exception.Message}" : $"{summary}.");
+
+    /// <summary>Counts a patch sent to <paramref name="receivers"/> connections (metrics hook).</summary>
+#pragma warning disable CA1822 // Becomes stateful with the metrics work.
+    public void CountPatch(int bytes, int receivers)
+    {
+        _ = bytes;
+        _ = receivers;
+    }
+#pragma warning restore CA1822
+
+    /// <summary>
+    /// Closes every connection with "going away", runs the disconnect and destroy hooks of every instance, and
+    /// refuses new connections. Idempotent.
+    /// </summary>
+    public async Task ShutdownAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref shuttingDown, 1) != 0)
+        {
+            return;
+        }
+
+        Log.ShuttingDown(Logger, sessions.Count);
+        var closing = sessions.Keys.Select(s => s.CloseAsync(CloseCodes.GoingAway, "The server is shutting down.")).ToArray();
+        try
+        {
+            await Task.WhenAll(closing).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of time: the transport aborts what is left.
+        }
+
+        foreach (var instance in singletons.Values)
+        {
+            await instance.DestroyAsync().ConfigureAwait(false);
+        }
+
+        await shutdown.CancelAsync().ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await ShutdownAsync().ConfigureAwait(false);
+        shutdown.Dispose();
+    }
+
+    private static JsonSerializerOptions BuildSerializerOptions(JsonSerializerOptions configured, ComponentRegistry registry)
+    {
+        var options = new JsonSerializerOptions(configured);
+        var resolvers = registry.All
+            .Select(d => d.TypeInfoResolver)
+            .OfType<IJsonTypeInfoResolver>()
+            .Distinct()
+            .ToList();
+        if (configured.TypeInfoResolver is { } appResolver)
+        {
+            resolvers.Add(appResolver);
+        }
+        else if (JsonSerializer.IsReflectionEnabledByDefault)
+        {
+            resolvers.Add(ReflectionFallback());
+        }
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine([.. resolvers]);
+        options.MakeReadOnly();
+        return options;
+    }
+
+    // Generated metadata comes first; reflection only covers a type the generator could not describe, and only
+    // where the app has reflection-based serialization enabled (it is off under trimming and native AOT).
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only used when reflection-based serialization is enabled.")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only used when reflection-based serialization is enabled.")]
+    private static DefaultJsonTypeInfoResolver ReflectionFallback() => new DefaultJsonTypeInfoResolver();
+
+    private static partial class Log
+    {
+        [LoggerMessage(10, LogLevel.Information, "Live is shutting down: closing {Count} connections")]
+        public static partial void ShuttingDown(ILogger logger, int count);
+    }
+}

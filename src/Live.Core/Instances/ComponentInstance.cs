@@ -1,0 +1,361 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Text.Json;
+using Live.Connections;
+using Live.Hosting;
+using Live.Protocol;
+using Live.Registration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Live.Instances;
+
+/// <summary>
+/// One live component instance: the component object, its queue, its current state JSON and version, and the
+/// connections attached to it (one for a per-connection component, any number for a singleton). Everything that
+/// reads or changes the instance runs on its <see cref="SerialQueue"/>, so no further locking is needed.
+/// </summary>
+internal sealed partial class ComponentInstance : IComponentScheduler
+{
+    private readonly SerialQueue queue = new();
+    private readonly LiveRuntime host;
+    private readonly AsyncServiceScope? ownedScope;
+    private ImmutableArray<IConnectionSink> attached = [];
+    private JsonDocument? stateDocument;
+    private byte[] stateJson = [];
+    private bool initialized;
+
+    public ComponentInstance(ComponentDescriptor descriptor, LiveComponentBase component, LiveRuntime host, AsyncServiceScope? ownedScope)
+    {
+        Descriptor = descriptor;
+        Component = component;
+        this.host = host;
+        this.ownedScope = ownedScope;
+        Id = InstanceIds.NewInstanceId();
+        component.InstanceId = Id;
+        component.AttachScheduler(this);
+    }
+
+    public string Id { get; }
+
+    public ComponentDescriptor Descriptor { get; }
+
+    public LiveComponentBase Component { get; }
+
+    public long Version { get; private set; }
+
+    public bool IsDestroyed { get; private set; }
+
+    /// <summary>The number of attached connections (read on the queue for exact values).</summary>
+    public int AttachedCount => attached.Length;
+
+    /// <summary>
+    /// Attaches <paramref name="sink"/>: runs the mount hook for it, and sends it <c>mounted</c> with the full state.
+    /// Returns <see langword="false"/> when the instance was destroyed before the attach ran (the caller retries
+    /// with a fresh singleton) or the mount hook failed (an error has been sent).
+    /// </summary>
+    public Task<AttachResult> AttachAsync(IConnectionSink sink, string requestId, JsonElement props) => queue.Enqueue(async () =>
+    {
+        if (IsDestroyed)
+        {
+            return AttachResult.Destroyed;
+        }
+
+        if (!initialized)
+        {
+            Component.InitializeState();
+        }
+
+        Component.CurrentConnection = sink.Context;
+        try
+        {
+            await Component.OnMountAsync(new MountContext(sink.Context, props, host.SerializerOptions)).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.MountFailed(host.Logger, ex, Descriptor.Name, Id);
+            sink.TrySend(ServerMessages.Error(requestId, host.Failure(ErrorCodes.MountFailed, $"Mounting '{Descriptor.Name}' failed", ex)));
+            if (!initialized)
+            {
+                // A per-connection instance, or a singleton whose first mount failed: nothing else holds it.
+                await DestroyOnQueueAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                Component.CurrentConnection = null;
+                await FlushOnQueueAsync(actionName: null).ConfigureAwait(false);
+            }
+
+            return AttachResult.Failed;
+        }
+
+        if (!initialized)
+        {
+            Component.ResetChanges();
+            SetState(SerializeState(), version: 0);
+            initialized = true;
+        }
+        else
+        {
+            // A later connection's mount hook may change the shared state: the others get that as a patch first.
+            await FlushOnQueueAsync(actionName: null).ConfigureAwait(false);
+        }
+
+        if (Descriptor.Singleton)
+        {
+            Component.CurrentConnection = null;
+        }
+
+        attached = attached.Add(sink);
+        sink.TrySend(ServerMessages.Mounted(requestId, Id, Descriptor.Name, Version, stateJson));
+        return AttachResult.Attached;
+    });
+
+    /// <summary>Runs one action for <paramref name="sink"/> and answers it (after the patch it caused, if any).</summary>
+    public Task RunActionAsync(IConnectionSink sink, string requestId, ActionDescriptor action, JsonElement args, CancellationToken cancellationToken) => queue.Enqueue(async () =>
+    {
+        if (IsDestroyed || !attached.Contains(sink))
+        {
+            sink.TrySend(ServerMessages.Error(requestId, InstanceNotFound(Id)));
+            return;
+        }
+
+        Component.CurrentConnection = sink.Context;
+        var before = Component.CaptureState();
+        try
+        {
+            var filter = new ActionExecutingContext(action.Name, sink.Context, args);
+            await Component.OnActionExecutingAsync(filter).ConfigureAwait(false);
+            if (filter.IsCanceled)
+            {
+                Rollback(before);
+                sink.TrySend(ServerMessages.Error(requestId, new ProtocolError(ErrorCodes.ActionCanceled, filter.CancelReason!)));
+                return;
+            }
+
+            var result = await action.Invoker(Component, new ActionArguments(args, host.SerializerOptions), cancellationToken).ConfigureAwait(false);
+            await FlushOnQueueAsync(action.Name).ConfigureAwait(false);
+
+            byte[] answer;
+            try
+            {
+                answer = result.HasValue
+                    ? ServerMessages.Result(requestId, result.Value, result.Type!, host.SerializerOptions)
+                    : ServerMessages.Result(requestId);
+            }
+            catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+            {
+                Log.ResultNotSerializable(host.Logger, ex, Descriptor.Name, action.Name);
+                answer = ServerMessages.Error(requestId, host.Failure(ErrorCodes.InternalError, $"The result of '{action.Name}' could not be serialized", ex));
+            }
+
+            sink.TrySend(answer);
+        }
+        catch (ActionArgumentException ex)
+        {
+            Rollback(before);
+            sink.TrySend(ServerMessages.Error(requestId, new ProtocolError(ErrorCodes.InvalidArgs, ex.Message, ex.ArgumentName)));
+        }
+        catch (Exception ex)
+        {
+            // An action that throws changes nothing: state records are immutable, so restoring the reference undoes it.
+            Rollback(before);
+            Log.ActionFailed(host.Logger, ex, Descriptor.Name, action.Name, Id);
+            sink.TrySend(ServerMessages.Error(requestId, host.Failure(ErrorCodes.ActionFailed, $"The action '{action.Name}' failed", ex)));
+        }
+        finally
+        {
+            if (Descriptor.Singleton)
+            {
+                Component.CurrentConnection = null;
+            }
+        }
+    });
+
+    /// <summary>Answers a <c>resync</c> with the full current state.</summary>
+    public Task ResyncAsync(IConnectionSink sink, string requestId) => queue.Enqueue(() =>
+    {
+        sink.TrySend(IsDestroyed || !attached.Contains(sink)
+            ? ServerMessages.Error(requestId, InstanceNotFound(Id))
+            : ServerMessages.State(requestId, Id, Version, stateJson));
+        return Task.CompletedTask;
+    });
+
+    /// <summary>
+    /// Detaches <paramref name="sink"/>, runs the disconnect hook and, when nothing holds the instance any more,
+    /// destroys it. Returns whether the instance was destroyed.
+    /// </summary>
+    public Task<bool> DetachAsync(IConnectionSink sink, DisconnectReason reason) => queue.Enqueue(async () =>
+    {
+        if (IsDestroyed || !attached.Contains(sink))
+        {
+            return IsDestroyed;
+        }
+
+        attached = attached.Remove(sink);
+        Component.CurrentConnection = sink.Context;
+        try
+        {
+            await Component.OnDisconnectAsync(new DisconnectContext(sink.Context, reason)).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.HookFailed(host.Logger, ex, nameof(LiveComponentBase.OnDisconnectAsync), Descriptor.Name, Id);
+        }
+        finally
+        {
+            Component.CurrentConnection = Descriptor.Singleton ? null : sink.Context;
+        }
+
+        // Changes made by the hook still reach the connections that remain.
+        await FlushOnQueueAsync(actionName: null).ConfigureAwait(false);
+        if (attached.IsEmpty && (!Descriptor.Singleton || !Descriptor.KeepAlive || reason == DisconnectReason.ServerShutdown))
+        {
+            await DestroyOnQueueAsync().ConfigureAwait(false);
+        }
+
+        return IsDestroyed;
+    });
+
+    /// <summary>Destroys the instance whatever holds it (server shutdown of a kept-alive singleton).</summary>
+    public Task DestroyAsync() => queue.Enqueue(DestroyOnQueueAsync);
+
+    /// <inheritdoc/>
+    Task IComponentScheduler.InvokeAsync(Func<Task> work) => queue.Enqueue(async () =>
+    {
+        if (IsDestroyed)
+        {
+            throw new InvalidOperationException($"The instance {Id} of '{Descriptor.Name}' has been destroyed.");
+        }
+
+        var owner = Descriptor.Singleton ? null : attached.FirstOrDefault()?.Context;
+        Component.CurrentConnection = owner;
+        var before = Component.CaptureState();
+        try
+        {
+            await work().ConfigureAwait(false);
+        }
+        catch
+        {
+            Rollback(before);
+            throw;
+        }
+
+        await FlushOnQueueAsync(actionName: null).ConfigureAwait(false);
+    });
+
+    private static ProtocolError InstanceNotFound(string id) =>
+        new(ErrorCodes.InstanceNotFound, $"No instance '{id}' is mounted on this connection.");
+
+    private void Rollback(object before)
+    {
+        Component.RestoreState(before);
+    }
+
+    /// <summary>Diffs the state against what clients hold and sends the patch, if anything changed.</summary>
+    private async Task FlushOnQueueAsync(string? actionName)
+    {
+        if (!Component.IsStateDirty || !initialized)
+        {
+            return;
+        }
+
+        try
+        {
+            await Component.OnStateChangedAsync(new StateChangedContext([.. Component.ChangedMembers], actionName)).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.HookFailed(host.Logger, ex, nameof(LiveComponentBase.OnStateChangedAsync), Descriptor.Name, Id);
+        }
+
+        Component.ResetChanges();
+        var nextJson = SerializeState();
+        var nextDocument = JsonDocument.Parse(nextJson);
+        var ops = new ArrayBufferWriter<byte>(256);
+        int count;
+        using (var opsWriter = new Utf8JsonWriter(ops, new JsonWriterOptions { Encoder = host.SerializerOptions.Encoder, SkipValidation = true }))
+        {
+            count = StatePatchWriter.WriteOps(stateDocument!.RootElement, nextDocument.RootElement, opsWriter);
+        }
+
+        if (count == 0)
+        {
+            nextDocument.Dispose();
+            return;
+        }
+
+        stateDocument.Dispose();
+        stateDocument = nextDocument;
+        stateJson = nextJson;
+        Version++;
+        var frame = ServerMessages.Patch(Id, Version, ops, static (w, o) => w.WriteRawValue(o.WrittenSpan, skipInputValidation: true));
+        host.CountPatch(frame.Length, attached.Length);
+        foreach (var sink in attached)
+        {
+            sink.TrySend(frame);
+        }
+    }
+
+    private byte[] SerializeState()
+    {
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(256, stateJson.Length));
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = host.SerializerOptions.Encoder, SkipValidation = true }))
+        {
+            Component.WriteState(writer, host.SerializerOptions);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private void SetState(byte[] json, long version)
+    {
+        stateDocument?.Dispose();
+        stateDocument = JsonDocument.Parse(json);
+        stateJson = json;
+        Version = version;
+    }
+
+    private async Task DestroyOnQueueAsync()
+    {
+        if (IsDestroyed)
+        {
+            return;
+        }
+
+        IsDestroyed = true;
+        attached = [];
+        host.OnDestroyed(this);
+        try
+        {
+            await Component.OnDestroyAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.HookFailed(host.Logger, ex, nameof(LiveComponentBase.OnDestroyAsync), Descriptor.Name, Id);
+        }
+
+        Component.AttachScheduler(null);
+        stateDocument?.Dispose();
+        stateDocument = null;
+        if (ownedScope is { } scope)
+        {
+            await scope.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Error, "Mounting component '{Component}' (instance {InstanceId}) failed")]
+        public static partial void MountFailed(ILogger logger, Exception exception, string component, string instanceId);
+
+        [LoggerMessage(2, LogLevel.Error, "Action '{Action}' of component '{Component}' (instance {InstanceId}) threw")]
+        public static partial void ActionFailed(ILogger logger, Exception exception, string component, string action, string instanceId);
+
+        [LoggerMessage(3, LogLevel.Error, "Hook {Hook} of component '{Component}' (instance {InstanceId}) threw")]
+        public static partial void HookFailed(ILogger logger, Exception exception, string hook, string component, string instanceId);
+
+        [LoggerMessage(4, LogLevel.Error, "The result of action '{Action}' of component '{Component}' could not be serialized")]
+        public static partial void ResultNotSerializable(ILogger logger, Exception exception, string component, string action);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Live.Protocol;
+
+/// <summary>WebSocket close codes Live uses, as documented in <c>docs/protocol.md</c>.</summary>
+public static class CloseCodes
+{
+    /// <summary>Normal closure.</summary>
+    public const int Normal = 1000;
+
+    /// <summary>The server is shutting down.</summary>
+    public const int GoingAway = 1001;
+
+    /// <summary>The server hit an unexpected condition.</summary>
+    public const int InternalError = 1011;
+
+    /// <summary>No frame was received within the client timeout.</summary>
+    public const int IdleTimeout = 4000;
+
+    /// <summary>The client did not read its messages and the send queue reached its bound.</summary>
+    public const int SendQueueFull = 4001;
+}

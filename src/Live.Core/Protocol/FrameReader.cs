@@ -1,0 +1,257 @@
+using System.Text.Json;
+
+namespace Live.Protocol;
+
+/// <summary>
+/// Turns one text frame into a <see cref="ClientMessage"/>, or into the precise error a client gets for it.
+/// Everything a client sends passes through here first; nothing here trusts the frame.
+/// </summary>
+internal static class FrameReader
+{
+    /// <summary>The longest request id a client may use.</summary>
+    public const int MaxRequestIdLength = 64;
+
+    /// <summary>The longest component, action or instance name accepted; longer ones cannot exist.</summary>
+    public const int MaxNameLength = 256;
+
+    /// <summary>Parses <paramref name="frame"/>. On success the caller owns <paramref name="document"/> and must dispose it.</summary>
+    /// <param name="frame">The frame's bytes; must stay unchanged while the document is in use.</param>
+    /// <param name="maxDepth">The deepest JSON nesting accepted.</param>
+    /// <param name="message">The parsed message.</param>
+    /// <param name="document">The parsed document backing <paramref name="message"/>.</param>
+    /// <param name="error">Why the frame was refused, with the request id when one could be read.</param>
+    /// <param name="errorId">The request id the error answers, when the frame had a valid one.</param>
+    /// <returns><see langword="true"/> when the frame is a valid message.</returns>
+    public static bool TryRead(
+        ReadOnlyMemory<byte> frame,
+        int maxDepth,
+        out ClientMessage message,
+        out JsonDocument? document,
+        out ProtocolError? error,
+        out string? errorId)
+    {
+        message = default;
+        document = null;
+        errorId = null;
+        try
+        {
+            document = JsonDocument.Parse(frame, new JsonDocumentOptions
+            {
+                MaxDepth = maxDepth,
+                AllowDuplicateProperties = false,
+                CommentHandling = JsonCommentHandling.Disallow,
+                AllowTrailingCommas = false,
+            });
+        }
+        catch (JsonException ex)
+        {
+            error = new ProtocolError(ErrorCodes.BadFrame, DescribeJsonError(ex, maxDepth));
+            return false;
+        }
+
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            error = new ProtocolError(ErrorCodes.BadFrame, "A frame must be a JSON object with a \"type\" member.");
+            return Fail(ref document);
+        }
+
+        if (!TryReadId(root, out errorId, out error))
+        {
+            return Fail(ref document);
+        }
+
+        if (!root.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+        {
+            error = new ProtocolError(ErrorCodes.UnknownType, "The frame has no string member \"type\".");
+            return Fail(ref document);
+        }
+
+        MessageType type;
+        if (typeElement.ValueEquals("action"u8))
+        {
+            type = MessageType.Action;
+        }
+        else if (typeElement.ValueEquals("mount"u8))
+        {
+            type = MessageType.Mount;
+        }
+        else if (typeElement.ValueEquals("ping"u8))
+        {
+            type = MessageType.Ping;
+        }
+        else if (typeElement.ValueEquals("unmount"u8))
+        {
+            type = MessageType.Unmount;
+        }
+        else if (typeElement.ValueEquals("resync"u8))
+        {
+            type = MessageType.Resync;
+        }
+        else
+        {
+            error = new ProtocolError(
+                ErrorCodes.UnknownType,
+                $"Unknown message type '{Truncate(typeElement.GetString())}'; expected mount, action, unmount, resync or ping.");
+            return Fail(ref document);
+        }
+
+        if (type != MessageType.Ping && errorId is null)
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, $"A '{Name(type)}' message needs a string member \"id\" (the request id).");
+            return Fail(ref document);
+        }
+
+        string? component = null, instance = null, action = null;
+        JsonElement args = default, props = default;
+        switch (type)
+        {
+            case MessageType.Mount:
+                if (!TryReadName(root, "component", required: true, out component, out error)
+                    || !TryReadObject(root, "props", out props, out error))
+                {
+                    return Fail(ref document);
+                }
+
+                break;
+            case MessageType.Action:
+                if (!TryReadName(root, "instance", required: true, out instance, out error)
+                    || !TryReadName(root, "action", required: true, out action, out error)
+                    || !TryReadObject(root, "args", out args, out error))
+                {
+                    return Fail(ref document);
+                }
+
+                break;
+            case MessageType.Unmount:
+            case MessageType.Resync:
+                if (!TryReadName(root, "instance", required: true, out instance, out error))
+                {
+                    return Fail(ref document);
+                }
+
+                break;
+            case MessageType.Ping:
+            default:
+                break;
+        }
+
+        message = new ClientMessage(type, errorId, component, instance, action, args, props);
+        error = null;
+        return true;
+    }
+
+    private static bool Fail(ref JsonDocument? document)
+    {
+        document?.Dispose();
+        document = null;
+        return false;
+    }
+
+    private static bool TryReadId(JsonElement root, out string? id, out ProtocolError? error)
+    {
+        id = null;
+        error = null;
+        if (!root.TryGetProperty("id", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"id\" must be a string of 1 to {MaxRequestIdLength} characters, not {Registration.ActionArguments.DescribeKind(element.ValueKind)}.");
+            return false;
+        }
+
+        var value = element.GetString()!;
+        if (value.Length is 0 or > MaxRequestIdLength)
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"id\" must be a string of 1 to {MaxRequestIdLength} characters.");
+            return false;
+        }
+
+        id = value;
+        return true;
+    }
+
+    private static bool TryReadName(JsonElement root, string member, bool required, out string? value, out ProtocolError? error)
+    {
+        value = null;
+        error = null;
+        if (!root.TryGetProperty(member, out var element))
+        {
+            if (required)
+            {
+                error = new ProtocolError(ErrorCodes.InvalidRequest, $"The member \"{member}\" is required.");
+                return false;
+            }
+
+            return true;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"{member}\" must be a string, not {Registration.ActionArguments.DescribeKind(element.ValueKind)}.");
+            return false;
+        }
+
+        var text = element.GetString()!;
+        if (text.Length is 0 or > MaxNameLength)
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"{member}\" must be 1 to {MaxNameLength} characters long.");
+            return false;
+        }
+
+        value = text;
+        return true;
+    }
+
+    private static bool TryReadObject(JsonElement root, string member, out JsonElement value, out ProtocolError? error)
+    {
+        value = default;
+        error = null;
+        if (!root.TryGetProperty(member, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"{member}\" must be a JSON object, not {Registration.ActionArguments.DescribeKind(element.ValueKind)}.");
+            return false;
+        }
+
+        value = element;
+        return true;
+    }
+
+    private static string DescribeJsonError(JsonException ex, int maxDepth)
+    {
+        // JsonException messages describe position and cause without echoing the input, so they are safe to return.
+        var message = ex.Message;
+        if (message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"The frame is nested deeper than {maxDepth} levels.";
+        }
+
+        if (message.Contains("duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"The frame has a duplicate member{(ex.Path is { Length: > 0 } p ? $" at {p}" : string.Empty)}.";
+        }
+
+        var position = ex.BytePositionInLine is { } pos ? $" (line {ex.LineNumber + 1}, byte {pos + 1})" : string.Empty;
+        return $"The frame is not valid JSON{position}.";
+    }
+
+    private static string Name(MessageType type) => type switch
+    {
+        MessageType.Mount => "mount",
+        MessageType.Action => "action",
+        MessageType.Unmount => "unmount",
+        MessageType.Resync => "resync",
+        _ => "ping",
+    };
+
+    private static string Truncate(string? text) =>
+        text is null ? string.Empty : text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "…");
+}

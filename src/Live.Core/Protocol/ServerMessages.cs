@@ -1,0 +1,135 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Live.Protocol;
+
+/// <summary>
+/// Writes the messages the server sends, each as one UTF-8 JSON text frame (see <c>docs/protocol.md</c>).
+/// A message is serialized once into a byte array; a broadcast shares that array between all receivers.
+/// </summary>
+internal static class ServerMessages
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // The frames travel over a WebSocket, never into HTML, so the relaxed encoder is safe and keeps text compact.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = false,
+    };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? cachedBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? cachedWriter;
+
+    public static byte[] Mounted(string id, string instance, string component, long version, ReadOnlyMemory<byte> stateJson) =>
+        Write(w =>
+        {
+            w.WriteString("type"u8, "mounted"u8);
+            w.WriteString("id"u8, id);
+            w.WriteString("instance"u8, instance);
+            w.WriteString("component"u8, component);
+            w.WriteNumber("version"u8, version);
+            w.WritePropertyName("state"u8);
+            w.WriteRawValue(stateJson.Span, skipInputValidation: true);
+        });
+
+    public static byte[] State(string id, string instance, long version, ReadOnlyMemory<byte> stateJson) =>
+        Write(w =>
+        {
+            w.WriteString("type"u8, "state"u8);
+            w.WriteString("id"u8, id);
+            w.WriteString("instance"u8, instance);
+            w.WriteNumber("version"u8, version);
+            w.WritePropertyName("state"u8);
+            w.WriteRawValue(stateJson.Span, skipInputValidation: true);
+        });
+
+    /// <summary>Writes a patch; <paramref name="writeOps"/> writes the value of <c>ops</c> (a JSON array).</summary>
+    public static byte[] Patch<TState>(string instance, long version, TState state, Action<Utf8JsonWriter, TState> writeOps) =>
+        Write(w =>
+        {
+            w.WriteString("type"u8, "patch"u8);
+            w.WriteString("instance"u8, instance);
+            w.WriteNumber("version"u8, version);
+            w.WritePropertyName("ops"u8);
+            writeOps(w, state);
+        });
+
+    public static byte[] Result(string id) =>
+        Write(w =>
+        {
+            w.WriteString("type"u8, "result"u8);
+            w.WriteString("id"u8, id);
+        });
+
+    public static byte[] Result(string id, object? value, Type type, JsonSerializerOptions options) =>
+        Write(w =>
+        {
+            w.WriteString("type"u8, "result"u8);
+            w.WriteString("id"u8, id);
+            w.WritePropertyName("value"u8);
+            JsonSerializer.Serialize(w, value, options.GetTypeInfo(type));
+        });
+
+    public static byte[] Unmounted(string id, string instance) =>
+        Write(w =>
+        {
+            w.WriteString("type"u8, "unmounted"u8);
+            w.WriteString("id"u8, id);
+            w.WriteString("instance"u8, instance);
+        });
+
+    public static byte[] Pong(string? id) =>
+        Write(w =>
+        {
+            w.WriteString("type"u8, "pong"u8);
+            if (id is not null)
+            {
+                w.WriteString("id"u8, id);
+            }
+        });
+
+    public static byte[] Error(string? id, ProtocolError error) =>
+        Write(w =>
+        {
+            w.WriteString("type"u8, "error"u8);
+            if (id is not null)
+            {
+                w.WriteString("id"u8, id);
+            }
+
+            w.WriteString("code"u8, error.Code);
+            w.WriteString("message"u8, error.Message);
+            if (error.Argument is not null)
+            {
+                w.WriteString("argument"u8, error.Argument);
+            }
+        });
+
+    private static byte[] Write(Action<Utf8JsonWriter> body)
+    {
+        var buffer = cachedBuffer ??= new ArrayBufferWriter<byte>(1024);
+        var writer = cachedWriter ??= new Utf8JsonWriter(buffer, WriterOptions);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            // Do not keep a huge buffer alive on the thread after a one-off large message.
+            if (buffer.Capacity > 256 * 1024)
+            {
+                cachedBuffer = null;
+                cachedWriter = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Live.IntegrationTests.Infrastructure;
+
+/// <summary>A real Kestrel server on a loopback port hosting Live, for one test.</summary>
+public sealed class LiveServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private LiveServer(WebApplication app, Uri baseUri)
+    {
+        this.app = app;
+        BaseUri = baseUri;
+    }
+
+    public Uri BaseUri { get; }
+
+    public Uri LiveUri => new($"ws://{BaseUri.Authority}/live");
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<LiveServer> StartAsync(
+        Action<LiveOptions>? configure = null,
+        Action<IServiceCollection>? services = null,
+        Action<WebApplication>? pipeline = null,
+        string environment = "Development")
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddLive(configure);
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        pipeline?.Invoke(app);
+        app.MapLive("/live");
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new LiveServer(app, new Uri(address));
+    }
+
+    public Task StopAsync() => app.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await app.StopAsync();
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+}
