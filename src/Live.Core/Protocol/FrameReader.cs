@@ -46,6 +46,7 @@ internal static class FrameReader
         catch (JsonException ex)
         {
             error = new ProtocolError(ErrorCodes.BadFrame, DescribeJsonError(ex, maxDepth));
+            errorId = SalvageId(frame.Span);
             return false;
         }
 
@@ -139,6 +140,49 @@ internal static class FrameReader
         message = new ClientMessage(type, errorId, component, instance, action, args, props);
         error = null;
         return true;
+    }
+
+    /// <summary>
+    /// Finds a top-level string <c>"id"</c> in a frame that failed to parse as a whole (truncated, duplicate member,
+    /// too deep), so the error can still answer the request. Reads only as far as the frame stays well-formed.
+    /// </summary>
+    private static string? SalvageId(ReadOnlySpan<byte> frame)
+    {
+        var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 256 });
+        string? found = null;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals("id"u8);
+                if (!reader.Read())
+                {
+                    break;
+                }
+
+                if (isId && reader.TokenType == JsonTokenType.String && found is null)
+                {
+                    var value = reader.GetString();
+                    found = value is { Length: > 0 and <= MaxRequestIdLength } ? value : null;
+                }
+                else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    // Nested values cannot hold the top-level id.
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Broken further on; whatever was found before the break stands.
+        }
+
+        return found;
     }
 
     private static bool Fail(ref JsonDocument? document)

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs Live's whole test suite: build (warnings are errors), .NET unit, generator and integration tests, and
+# the TypeScript client's tests. Installs what it needs when missing; under CI=true a missing prerequisite that
+# cannot be installed is a failure, never a skip.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+CI="${CI:-false}"
+RESULTS_DIR="${RESULTS_DIR:-artifacts/test-results}"
+mkdir -p "$RESULTS_DIR"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+fail() { echo "run-tests: $*" >&2; exit 1; }
+need() { command -v "$1" >/dev/null 2>&1; }
+
+need dotnet || fail "the .NET 10 SDK (dotnet) is required: https://dot.net"
+
+passed=0
+failed=0
+count_dotnet() {
+  # dotnet test prints one summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, ..."
+  local log="$1" p f
+  p=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+  f=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+echo "== build (warnings as errors)"
+dotnet build Live.sln -c Debug -warnaserror -nologo -clp:ErrorsOnly
+
+echo "== .NET tests"
+status=0
+dotnet test Live.sln -c Debug --no-build --nologo --logger "console;verbosity=minimal" \
+  --results-directory "$RESULTS_DIR" 2>&1 | tee "$RESULTS_DIR/dotnet-test.log" || status=$?
+count_dotnet "$RESULTS_DIR/dotnet-test.log"
+[ "$status" -eq 0 ] || { echo "$passed passed, $failed failed"; fail ".NET tests failed"; }
+
+if [ -f clients/typescript/package.json ]; then
+  echo "== TypeScript client tests"
+  need node || fail "Node.js 20 is required for the TypeScript client tests"
+  need npm || fail "npm is required for the TypeScript client tests"
+  (cd clients/typescript && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm test 2>&1) | tee "$RESULTS_DIR/ts-test.log" || status=$?
+  ts_pass=$(grep -Eo '^# pass [0-9]+' "$RESULTS_DIR/ts-test.log" | awk '{s+=$3} END {print s+0}')
+  ts_fail=$(grep -Eo '^# fail [0-9]+' "$RESULTS_DIR/ts-test.log" | awk '{s+=$3} END {print s+0}')
+  passed=$((passed + ts_pass)); failed=$((failed + ts_fail))
+  [ "$status" -eq 0 ] || { echo "$passed passed, $failed failed"; fail "TypeScript tests failed"; }
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] || exit 1

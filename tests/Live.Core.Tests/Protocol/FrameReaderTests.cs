@@ -1,0 +1,168 @@
+using System.Text;
+using Live.Protocol;
+
+namespace Live.Core.Tests.Protocol;
+
+public sealed class FrameReaderTests
+{
+    private static (bool Ok, ClientMessage Message, ProtocolError? Error, string? ErrorId) Read(string json, int maxDepth = 32)
+    {
+        var ok = FrameReader.TryRead(Encoding.UTF8.GetBytes(json), maxDepth, out var message, out var document, out var error, out var errorId);
+        document?.Dispose();
+        return (ok, message, error, errorId);
+    }
+
+    [Fact]
+    public void Action_message_is_read_with_all_members()
+    {
+        var (ok, message, error, _) = Read("""{"type":"action","id":"7","instance":"c_1","action":"add","args":{"text":"milk"}}""");
+        Assert.True(ok, error?.Message);
+        Assert.Equal(MessageType.Action, message.Type);
+        Assert.Equal("7", message.Id);
+        Assert.Equal("c_1", message.Instance);
+        Assert.Equal("add", message.Action);
+    }
+
+    [Fact]
+    public void Ping_needs_no_id()
+    {
+        var (ok, message, _, _) = Read("""{"type":"ping"}""");
+        Assert.True(ok);
+        Assert.Equal(MessageType.Ping, message.Type);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"mount\"")]
+    [InlineData("not json")]
+    [InlineData("{\"type\":\"mount\",}")]
+    [InlineData("")]
+    public void Malformed_or_truncated_json_is_a_bad_frame(string json)
+    {
+        var (ok, _, error, _) = Read(json);
+        Assert.False(ok);
+        Assert.Equal(ErrorCodes.BadFrame, error!.Code);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("42")]
+    [InlineData("\"mount\"")]
+    [InlineData("null")]
+    public void Non_object_frames_are_bad_frames(string json)
+    {
+        var (ok, _, error, _) = Read(json);
+        Assert.False(ok);
+        Assert.Equal(ErrorCodes.BadFrame, error!.Code);
+    }
+
+    [Fact]
+    public void Duplicate_members_are_refused()
+    {
+        var (ok, _, error, _) = Read("""{"type":"mount","id":"1","component":"A","component":"B"}""");
+        Assert.False(ok);
+        Assert.Equal(ErrorCodes.BadFrame, error!.Code);
+        Assert.Contains("duplicate", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Nesting_deeper_than_the_limit_is_refused_with_the_limit_named()
+    {
+        var deep = "{\"type\":\"mount\",\"id\":\"1\",\"component\":\"A\",\"props\":" + new string('[', 40) + new string(']', 40) + "}";
+        var (ok, _, error, _) = Read(deep, maxDepth: 16);
+        Assert.False(ok);
+        Assert.Equal(ErrorCodes.BadFrame, error!.Code);
+        Assert.Contains("16", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"1"}""")]
+    [InlineData("""{"type":42,"id":"1"}""")]
+    [InlineData("""{"type":"explode","id":"1"}""")]
+    public void Missing_or_unknown_type_answers_unknown_type_with_the_request_id(string json)
+    {
+        var (ok, _, error, errorId) = Read(json);
+        Assert.False(ok);
+        Assert.Equal(ErrorCodes.UnknownType, error!.Code);
+        Assert.Equal("1", errorId);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"mount","id":"1"}""", "component")]
+    [InlineData("""{"type":"action","id":"1","action":"x"}""", "instance")]
+    [InlineData("""{"type":"action","id":"1","instance":"c"}""", "action")]
+    [InlineData("""{"type":"unmount","id":"1"}""", "instance")]
+    [InlineData("""{"type":"resync","id":"1"}""", "instance")]
+    public void Missing_required_members_are_named(string json, string member)
+    {
+        var (ok, _, error, errorId) = Read(json);
+        Assert.False(ok);
+        Assert.Equal(ErrorCodes.InvalidRequest, error!.Code);
+        Assert.Contains(member, error.Message, StringComparison.Ordinal);
+        Assert.Equal("1", errorId);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"mount","id":"1","component":7}""", "component")]
+    [InlineData("""{"type":"action","id":"1","instance":"c","action":"a","args":[1,2]}""", "args")]
+    [InlineData("""{"type":"action","id":"1","instance":"c","action":"a","args":"x"}""", "args")]
+    [InlineData("""{"type":"mount","id":"1","component":"A","props":5}""", "props")]
+    public void Members_of_the_wrong_json_type_are_named(string json, string member)
+    {
+        var (ok, _, error, _) = Read(json);
+        Assert.False(ok);
+        Assert.Equal(ErrorCodes.InvalidRequest, error!.Code);
+        Assert.Contains(member, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"mount","component":"A"}""")]
+    [InlineData("""{"type":"mount","id":"","component":"A"}""")]
+    [InlineData("""{"type":"mount","id":5,"component":"A"}""")]
+    public void Requests_without_a_valid_id_are_refused(string json)
+    {
+        var (ok, _, error, errorId) = Read(json);
+        Assert.False(ok);
+        Assert.Equal(ErrorCodes.InvalidRequest, error!.Code);
+        Assert.Null(errorId);
+    }
+
+    [Fact]
+    public void An_overlong_id_is_refused()
+    {
+        var (ok, _, error, _) = Read($$"""{"type":"mount","id":"{{new string('x', 65)}}","component":"A"}""");
+        Assert.False(ok);
+        Assert.Equal(ErrorCodes.InvalidRequest, error!.Code);
+    }
+
+    [Fact]
+    public void A_huge_unknown_type_is_not_echoed_in_full()
+    {
+        var (ok, _, error, _) = Read($$"""{"type":"{{new string('z', 5000)}}","id":"1"}""");
+        Assert.False(ok);
+        Assert.True(error!.Message.Length < 300, error.Message);
+    }
+
+    [Fact]
+    public void Null_args_and_props_count_as_absent()
+    {
+        var (ok, message, _, _) = Read("""{"type":"action","id":"1","instance":"c","action":"a","args":null}""");
+        Assert.True(ok);
+        Assert.Equal(System.Text.Json.JsonValueKind.Undefined, message.Args.ValueKind);
+    }
+}
+
+public sealed class FrameReaderIdSalvageTests
+{
+    [Theory]
+    [InlineData("""{"type":"mount","id":"r9","component":"A","component":"B"}""")]
+    [InlineData("""{"id":"r9","type":"mount","props":{"a":""")]
+    [InlineData("""{"props":{"deep":[1,[2]]},"id":"r9","type":"mount",""")]
+    public void A_frame_that_fails_to_parse_still_answers_its_request_id(string json)
+    {
+        var ok = FrameReader.TryRead(Encoding.UTF8.GetBytes(json), 32, out _, out var document, out var error, out var errorId);
+        document?.Dispose();
+        Assert.False(ok);
+        Assert.Equal(ErrorCodes.BadFrame, error!.Code);
+        Assert.Equal("r9", errorId);
+    }
+}
