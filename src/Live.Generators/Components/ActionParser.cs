@@ -3,7 +3,9 @@ using System.Linq;
 using Live.Generators.Diagnostics;
 using Live.Generators.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Live.Generators.Components;
 
@@ -175,7 +177,7 @@ internal static class ActionParser
             var syntax = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ParameterSyntax;
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.UnsupportedParameterType,
-                LocationInfo.From((SyntaxNode?)syntax?.Type ?? syntax) ?? MethodIdentifier(method),
+                ParameterTypeLocation(syntax, parameter.RefKind != RefKind.None) ?? MethodIdentifier(method),
                 parameter.Name,
                 method.Name,
                 reason));
@@ -238,6 +240,24 @@ internal static class ActionParser
         }
 
         return shape;
+    }
+
+    /// <summary>The parameter's type, including a ref/out/in modifier when that is what must change.</summary>
+    private static LocationInfo? ParameterTypeLocation(ParameterSyntax? syntax, bool includeRefModifier)
+    {
+        if (syntax?.Type is null)
+        {
+            return LocationInfo.From(syntax);
+        }
+
+        var modifier = syntax.Modifiers.FirstOrDefault(m => m.IsKind(SyntaxKind.RefKeyword) || m.IsKind(SyntaxKind.OutKeyword) || m.IsKind(SyntaxKind.InKeyword));
+        if (!includeRefModifier || modifier == default)
+        {
+            return LocationInfo.From(syntax.Type);
+        }
+
+        var span = TextSpan.FromBounds(modifier.SpanStart, syntax.Type.Span.End);
+        return LocationInfo.From(Location.Create(syntax.SyntaxTree, span));
     }
 
     private static LocationInfo? MethodIdentifier(IMethodSymbol method)

@@ -128,7 +128,7 @@ internal static class ComponentEmitter
             }
             else
             {
-                var message = $"The component '{model.TypeName}' needs the service '{p.TypeOfName}' (constructor parameter '{p.Name}'), but none is registered.";
+                var message = $"The component '{model.TypeName}' needs the service '{p.TypeOfName.Replace("global::", string.Empty)}' (constructor parameter '{p.Name}'), but none is registered.";
                 w.Line($"({p.TypeName})({lookup} ?? throw new global::System.InvalidOperationException({Literal(message)})){separator}");
             }
         }

@@ -12,7 +12,9 @@ internal static class GeneratorHarness
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
-    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(allowUnsafe: false, sources);
+
+    public static CSharpCompilation CreateCompilation(bool allowUnsafe, params string[] sources) =>
         CSharpCompilation.Create(
             "Sample" + Guid.NewGuid().ToString("N"),
             sources.Select((s, i) => Parse(s, $"File{i}.cs")),
@@ -21,6 +23,7 @@ internal static class GeneratorHarness
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
                 deterministic: true,
+                allowUnsafe: allowUnsafe,
                 warningLevel: 9999));
 
     public static SyntaxTree Parse(string source, string path) =>
@@ -32,9 +35,11 @@ internal static class GeneratorHarness
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static GeneratorRun Run(params string[] sources)
+    public static GeneratorRun Run(params string[] sources) => Run(allowUnsafe: false, sources);
+
+    public static GeneratorRun Run(bool allowUnsafe, params string[] sources)
     {
-        var compilation = CreateCompilation(sources);
+        var compilation = CreateCompilation(allowUnsafe, sources);
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return new GeneratorRun(output, diagnostics, driver.GetRunResult());
     }
