@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using Live.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Live.Generators.Tests.Infrastructure;
+
+/// <summary>Runs the generator in memory over a compilation that references the running runtime and Live.Core.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(allowUnsafe: false, sources);
+
+    public static CSharpCompilation CreateCompilation(bool allowUnsafe, params string[] sources) =>
+        CSharpCompilation.Create(
+            "Sample" + Guid.NewGuid().ToString("N"),
+            sources.Select((s, i) => Parse(s, $"File{i}.cs")),
+            References.Value,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                deterministic: true,
+                allowUnsafe: allowUnsafe,
+                warningLevel: 9999));
+
+    public static SyntaxTree Parse(string source, string path) =>
+        CSharpSyntaxTree.ParseText(source, ParseOptions, path);
+
+    public static GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            [new LiveComponentGenerator().AsSourceGenerator()],
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static GeneratorRun Run(params string[] sources) => Run(allowUnsafe: false, sources);
+
+    public static GeneratorRun Run(bool allowUnsafe, params string[] sources)
+    {
+        var compilation = CreateCompilation(allowUnsafe, sources);
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        return new GeneratorRun(output, diagnostics, driver.GetRunResult());
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        var references = trusted
+            .Where(path => Path.GetFileName(path) is var name
+                && (name.StartsWith("System.", StringComparison.Ordinal)
+                    || name is "mscorlib.dll" or "netstandard.dll" or "Microsoft.Extensions.DependencyInjection.Abstractions.dll"))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToList();
+        references.Add(MetadataReference.CreateFromFile(typeof(LiveComponentBase).Assembly.Location));
+        return [.. references];
+    }
+}
