@@ -7,11 +7,15 @@ namespace Live.Client.Protocol;
 internal static class JsonNodes
 {
     /// <summary>A node for <paramref name="element"/>; <see langword="null"/> for JSON <c>null</c>.</summary>
+    /// <remarks>
+    /// The node is backed by the element lazily (it materializes when first changed), so it must not depend on a
+    /// document someone may dispose: <see cref="JsonElement.Clone"/> copies only when the source is disposable.
+    /// </remarks>
     public static JsonNode? FromElement(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.Object => JsonObject.Create(element),
-        JsonValueKind.Array => JsonArray.Create(element),
+        JsonValueKind.Object => JsonObject.Create(element.Clone()),
+        JsonValueKind.Array => JsonArray.Create(element.Clone()),
         JsonValueKind.Null or JsonValueKind.Undefined => null,
-        _ => JsonValue.Create(element),
+        _ => JsonValue.Create(element.Clone()),
     };
 }
