@@ -1,0 +1,314 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Live.Client.Patching;
+using Microsoft.Extensions.Logging;
+
+namespace Live.Client;
+
+/// <summary>
+/// A mounted component: its live state, kept exact by applying the server's patches in version order, and its
+/// actions. Obtain one from <see cref="LiveConnection.MountAsync(string, object?, CancellationToken)"/>.
+/// </summary>
+public sealed partial class LiveComponentHandle
+{
+    private readonly LiveConnection _connection;
+    private readonly Lock _gate = new();
+    private readonly List<(long Version, JsonElement Ops)> _buffered = [];
+    private readonly TaskCompletionSource<Exception?> _detached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private JsonNode _state;
+    private long _version;
+    private bool _resyncPending;
+    private bool _diverged;
+
+    internal LiveComponentHandle(LiveConnection connection, string instanceId, string component, long version, JsonNode state)
+    {
+        _connection = connection;
+        InstanceId = instanceId;
+        Component = component;
+        _version = version;
+        _state = state;
+    }
+
+    /// <summary>
+    /// Raised after each patch or full state from the server has been applied. Runs on the connection's reader, in
+    /// order; a slow handler delays every later message, so hand heavy work off.
+    /// </summary>
+    public event Action<LiveComponentHandle>? StateChanged;
+
+    /// <summary>The server's id for this instance, e.g. <c>c_5Jw8…</c>.</summary>
+    public string InstanceId { get; }
+
+    /// <summary>The component's registered name.</summary>
+    public string Component { get; }
+
+    /// <summary>The version of <see cref="State"/>: the mount's version plus one per applied patch.</summary>
+    public long Version
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _version;
+            }
+        }
+    }
+
+    /// <summary>A copy of the current state; changing it changes nothing here or on the server.</summary>
+    public JsonNode State
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state.DeepClone();
+            }
+        }
+    }
+
+    /// <summary>Whether the component is still mounted on an open connection.</summary>
+    public bool IsMounted => !_detached.Task.IsCompleted;
+
+    /// <summary>The current state as <typeparamref name="T"/>, read with the connection's JSON options.</summary>
+    /// <typeparam name="T">The state type, typically the component's state record.</typeparam>
+    /// <returns>A new instance holding the current state.</returns>
+    public T GetState<T>()
+    {
+        lock (_gate)
+        {
+            return _state.Deserialize<T>(_connection.JsonOptions)
+                ?? throw new JsonException($"The state of '{InstanceId}' deserialized to null.");
+        }
+    }
+
+    /// <summary>
+    /// Completes when <paramref name="predicate"/> holds for the state: at once if it already does, else after the
+    /// change that makes it true.
+    /// </summary>
+    /// <param name="predicate">Tested against a copy of the state after each change.</param>
+    /// <param name="timeout">How long to wait, measured by the connection's <see cref="TimeProvider"/>.</param>
+    /// <param name="ct">Stops waiting.</param>
+    /// <returns>A task that completes when the predicate holds.</returns>
+    /// <exception cref="TimeoutException">The predicate did not hold within <paramref name="timeout"/>.</exception>
+    /// <exception cref="LiveConnectionClosedException">The connection closed first.</exception>
+    public async Task WaitForStateAsync(Func<JsonNode, bool> predicate, TimeSpan timeout, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        var satisfied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged(LiveComponentHandle handle)
+        {
+            if (predicate(handle.State))
+            {
+                satisfied.TrySetResult();
+            }
+        }
+
+        StateChanged += OnChanged;
+        try
+        {
+            if (predicate(State))
+            {
+                return;
+            }
+
+            var first = await Task.WhenAny(satisfied.Task, _detached.Task)
+                .WaitAsync(timeout, _connection.Time, ct)
+                .ConfigureAwait(false);
+            if (first == _detached.Task && !satisfied.Task.IsCompleted)
+            {
+                throw await _detached.Task.ConfigureAwait(false)
+                    ?? new InvalidOperationException($"'{InstanceId}' was unmounted.");
+            }
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The state of '{InstanceId}' ({Component}) did not reach the expected condition within {timeout}.");
+        }
+        finally
+        {
+            StateChanged -= OnChanged;
+        }
+    }
+
+    /// <summary>
+    /// Calls an action and waits for its <c>result</c>. Any patch the action caused has been applied to
+    /// <see cref="State"/> by the time this completes.
+    /// </summary>
+    /// <param name="action">The action's wire name, e.g. <c>add</c> for <c>Add</c>.</param>
+    /// <param name="args">The arguments by parameter name, e.g. <c>new { text = "milk" }</c>; <see langword="null"/> for none.</param>
+    /// <param name="ct">Stops waiting for the answer (the server may still run the action).</param>
+    /// <returns>The action's return value; <see langword="null"/> when the action returns nothing.</returns>
+    /// <exception cref="LiveErrorException">The server refused or the action failed (see <see cref="LiveErrorException.Code"/>).</exception>
+    public Task<JsonElement?> InvokeAsync(string action, object? args = null, CancellationToken ct = default)
+    {
+        ThrowIfDetached();
+        return _connection.InvokeAsync(this, action, args, ct);
+    }
+
+    /// <summary>Calls an action and reads its return value as <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The action's return type.</typeparam>
+    /// <param name="action">The action's wire name.</param>
+    /// <param name="args">The arguments by parameter name; <see langword="null"/> for none.</param>
+    /// <param name="ct">Stops waiting for the answer.</param>
+    /// <returns>The return value; <c>default</c> when the action returned nothing or <c>null</c>.</returns>
+    public async Task<T?> InvokeAsync<T>(string action, object? args = null, CancellationToken ct = default)
+    {
+        var value = await InvokeAsync(action, args, ct).ConfigureAwait(false);
+        return value is { } element ? element.Deserialize<T>(_connection.JsonOptions) : default;
+    }
+
+    /// <summary>Unmounts the component; the handle receives no more changes.</summary>
+    /// <param name="ct">Stops waiting for the answer.</param>
+    /// <returns>A task that completes when the server confirmed.</returns>
+    public Task UnmountAsync(CancellationToken ct = default)
+    {
+        ThrowIfDetached();
+        return _connection.UnmountAsync(this, ct);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Component} '{InstanceId}' v{Version}";
+
+    /// <summary>Handles a <c>patch</c> message (reader only).</summary>
+    internal void OnPatch(long version, JsonElement ops)
+    {
+        PatchOutcome outcome;
+        lock (_gate)
+        {
+            outcome = ProcessPatchLocked(version, ops);
+        }
+
+        Complete(outcome);
+    }
+
+    /// <summary>Applies the <c>state</c> answer to a resync, then the buffered patches after it (reader only).</summary>
+    internal void ApplyResyncAnswer(JsonElement answer)
+    {
+        var version = answer.GetProperty("version").GetInt64();
+        var state = Protocol.JsonNodes.FromElement(answer.GetProperty("state"))
+            ?? throw new InvalidDataException("'state' must not be null.");
+        var outcome = PatchOutcome.Changed;
+        lock (_gate)
+        {
+            _state = state;
+            _version = version;
+            _resyncPending = false;
+            _diverged = false;
+            var buffered = _buffered.ToArray();
+            _buffered.Clear();
+            foreach (var (patchVersion, ops) in buffered)
+            {
+                if (patchVersion > version)
+                {
+                    // Once one of these starts another resync, the rest are buffered again behind it.
+                    outcome |= ProcessPatchLocked(patchVersion, ops);
+                }
+            }
+        }
+
+        Log.Resynced(_connection.Logger, InstanceId, version);
+        Complete(outcome);
+    }
+
+    /// <summary>The resync request failed; the next patch starts another one.</summary>
+    internal void OnResyncFailed()
+    {
+        lock (_gate)
+        {
+            _resyncPending = false;
+            _buffered.Clear();
+            _diverged = true; // whatever comes next is treated as a gap, so it retries
+        }
+    }
+
+    /// <summary>Marks the handle unmounted (or its connection closed, with <paramref name="reason"/>).</summary>
+    internal void Detach(Exception? reason) => _detached.TrySetResult(reason);
+
+    private PatchOutcome ProcessPatchLocked(long version, JsonElement ops)
+    {
+        if (_resyncPending)
+        {
+            _buffered.Add((version, ops));
+            return PatchOutcome.None;
+        }
+
+        if (_diverged || version != _version + 1)
+        {
+            Log.VersionGap(_connection.Logger, InstanceId, _version + 1, version);
+            return StartResyncLocked(version, ops);
+        }
+
+        try
+        {
+            _state = JsonPatchApplier.Apply(_state, ops)
+                ?? throw new JsonPatchException("the patch made the state null", -1, null);
+            _version = version;
+            return PatchOutcome.Changed;
+        }
+        catch (JsonPatchException ex)
+        {
+            Log.PatchFailed(_connection.Logger, InstanceId, version, ex);
+            return StartResyncLocked(version, ops);
+        }
+    }
+
+    private PatchOutcome StartResyncLocked(long version, JsonElement ops)
+    {
+        // Keep the patch: if the state answer is older than it, it applies after the answer.
+        _resyncPending = true;
+        _buffered.Add((version, ops));
+        return PatchOutcome.NeedsResync;
+    }
+
+    private void Complete(PatchOutcome outcome)
+    {
+        if ((outcome & PatchOutcome.NeedsResync) != 0)
+        {
+            _connection.BeginResync(this);
+        }
+
+        if ((outcome & PatchOutcome.Changed) != 0)
+        {
+            try
+            {
+                StateChanged?.Invoke(this);
+            }
+#pragma warning disable CA1031 // A subscriber's exception must not stop the connection's reader.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Log.StateChangedHandlerFailed(_connection.Logger, InstanceId, ex);
+            }
+        }
+    }
+
+    private void ThrowIfDetached()
+    {
+        if (_detached.Task.IsCompleted)
+        {
+            throw _detached.Task.Result ?? new InvalidOperationException($"'{InstanceId}' ({Component}) has been unmounted.");
+        }
+    }
+
+    [Flags]
+    private enum PatchOutcome
+    {
+        None = 0,
+        Changed = 1,
+        NeedsResync = 2,
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(101, LogLevel.Information, "Patch for '{Instance}' has version {Actual}, expected {Expected}: resyncing.")]
+        public static partial void VersionGap(ILogger logger, string instance, long expected, long actual);
+
+        [LoggerMessage(102, LogLevel.Warning, "Patch {Version} for '{Instance}' could not be applied: resyncing.")]
+        public static partial void PatchFailed(ILogger logger, string instance, long version, Exception exception);
+
+        [LoggerMessage(103, LogLevel.Debug, "Replaced the state of '{Instance}' with version {Version} from the server.")]
+        public static partial void Resynced(ILogger logger, string instance, long version);
+
+        [LoggerMessage(104, LogLevel.Error, "A StateChanged handler of '{Instance}' threw.")]
+        public static partial void StateChangedHandlerFailed(ILogger logger, string instance, Exception exception);
+    }
+}
