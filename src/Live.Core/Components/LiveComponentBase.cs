@@ -88,7 +88,7 @@ public abstract class LiveComponentBase
     /// <summary>Called once after the instance is created and its default state set, before the client gets it.</summary>
     /// <param name="context">The mounting connection and the props the client sent.</param>
     /// <returns>A task that completes when mounting is done.</returns>
-    protected internal virtual Task OnMountAsync(MountContext context) => Task.CompletedTask;
+    protected virtual Task OnMountAsync(MountContext context) => Task.CompletedTask;
 
     /// <summary>
     /// Called before every action. Call <see cref="ActionExecutingContext.Cancel"/> to refuse the action: the
@@ -96,7 +96,7 @@ public abstract class LiveComponentBase
     /// </summary>
     /// <param name="context">The action about to run.</param>
     /// <returns>A task that completes when the filter is done.</returns>
-    protected internal virtual Task OnActionExecutingAsync(ActionExecutingContext context) => Task.CompletedTask;
+    protected virtual Task OnActionExecutingAsync(ActionExecutingContext context) => Task.CompletedTask;
 
     /// <summary>
     /// Called after an action or an <see cref="InvokeAsync(Action)"/> changed the state, before the change is
@@ -104,7 +104,7 @@ public abstract class LiveComponentBase
     /// </summary>
     /// <param name="context">Which members changed.</param>
     /// <returns>A task that completes when the hook is done.</returns>
-    protected internal virtual Task OnStateChangedAsync(StateChangedContext context) => Task.CompletedTask;
+    protected virtual Task OnStateChangedAsync(StateChangedContext context) => Task.CompletedTask;
 
     /// <summary>
     /// Called when a connection that had this instance mounted goes away (closed, unmounted, or dropped). For a
@@ -112,11 +112,23 @@ public abstract class LiveComponentBase
     /// </summary>
     /// <param name="context">The leaving connection and why it left.</param>
     /// <returns>A task that completes when the hook is done.</returns>
-    protected internal virtual Task OnDisconnectAsync(DisconnectContext context) => Task.CompletedTask;
+    protected virtual Task OnDisconnectAsync(DisconnectContext context) => Task.CompletedTask;
 
     /// <summary>Called once when the instance is released. Dispose timers and subscriptions here.</summary>
     /// <returns>A task that completes when the hook is done.</returns>
-    protected internal virtual Task OnDestroyAsync() => Task.CompletedTask;
+    protected virtual Task OnDestroyAsync() => Task.CompletedTask;
+
+    // The runtime calls the hooks through these, so the hooks themselves stay plain 'protected' for app authors
+    // (a 'protected internal' hook could not be overridden as 'protected' from assemblies that see Live's internals).
+    internal Task RunMountAsync(MountContext context) => OnMountAsync(context);
+
+    internal Task RunActionExecutingAsync(ActionExecutingContext context) => OnActionExecutingAsync(context);
+
+    internal Task RunStateChangedAsync(StateChangedContext context) => OnStateChangedAsync(context);
+
+    internal Task RunDisconnectAsync(DisconnectContext context) => OnDisconnectAsync(context);
+
+    internal Task RunDestroyAsync() => OnDestroyAsync();
 
     internal void AttachScheduler(IComponentScheduler? value) => scheduler = value;
 

@@ -237,10 +237,12 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
                 ValueWebSocketReceiveResult result;
                 do
                 {
-                    if (length == buffer.Length && !tooLarge)
+                    var capacity = Math.Min(buffer.Length, limits.MaxFrameBytes);
+                    if (!tooLarge && length == capacity)
                     {
-                        if (buffer.Length >= limits.MaxFrameBytes)
+                        if (capacity >= limits.MaxFrameBytes)
                         {
+                            // The frame goes on past the limit: read the rest into the same space and throw it away.
                             tooLarge = true;
                         }
                         else
@@ -249,11 +251,11 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
                             buffer.AsSpan(0, length).CopyTo(larger);
                             ArrayPool<byte>.Shared.Return(buffer);
                             buffer = larger;
+                            capacity = Math.Min(buffer.Length, limits.MaxFrameBytes);
                         }
                     }
 
-                    // Past the limit the rest of the frame is read into the same space and thrown away.
-                    var target = tooLarge ? buffer.AsMemory() : buffer.AsMemory(length, Math.Min(buffer.Length, limits.MaxFrameBytes) - length);
+                    var target = tooLarge ? buffer.AsMemory() : buffer.AsMemory(length, capacity - length);
                     result = await socket.ReceiveAsync(target, CancellationToken.None).ConfigureAwait(false);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
@@ -263,10 +265,6 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
                     if (!tooLarge)
                     {
                         length += result.Count;
-                        if (length > limits.MaxFrameBytes)
-                        {
-                            tooLarge = true;
-                        }
                     }
                 }
                 while (!result.EndOfMessage);

@@ -69,7 +69,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         Component.CurrentConnection = sink.Context;
         try
         {
-            await Component.OnMountAsync(new MountContext(sink.Context, props, host.SerializerOptions)).ConfigureAwait(false);
+            await Component.RunMountAsync(new MountContext(sink.Context, props, host.SerializerOptions)).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -125,7 +125,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         try
         {
             var filter = new ActionExecutingContext(action.Name, sink.Context, args);
-            await Component.OnActionExecutingAsync(filter).ConfigureAwait(false);
+            await Component.RunActionExecutingAsync(filter).ConfigureAwait(false);
             if (filter.IsCanceled)
             {
                 Rollback(before);
@@ -196,11 +196,11 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         Component.CurrentConnection = sink.Context;
         try
         {
-            await Component.OnDisconnectAsync(new DisconnectContext(sink.Context, reason)).ConfigureAwait(false);
+            await Component.RunDisconnectAsync(new DisconnectContext(sink.Context, reason)).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            Log.HookFailed(host.Logger, ex, nameof(LiveComponentBase.OnDisconnectAsync), Descriptor.Name, Id);
+            Log.HookFailed(host.Logger, ex, "OnDisconnectAsync", Descriptor.Name, Id);
         }
         finally
         {
@@ -262,11 +262,11 @@ internal sealed partial class ComponentInstance : IComponentScheduler
 
         try
         {
-            await Component.OnStateChangedAsync(new StateChangedContext([.. Component.ChangedMembers], actionName)).ConfigureAwait(false);
+            await Component.RunStateChangedAsync(new StateChangedContext([.. Component.ChangedMembers], actionName)).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            Log.HookFailed(host.Logger, ex, nameof(LiveComponentBase.OnStateChangedAsync), Descriptor.Name, Id);
+            Log.HookFailed(host.Logger, ex, "OnStateChangedAsync", Descriptor.Name, Id);
         }
 
         Component.ResetChanges();
@@ -328,11 +328,11 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         host.OnDestroyed(this);
         try
         {
-            await Component.OnDestroyAsync().ConfigureAwait(false);
+            await Component.RunDestroyAsync().ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            Log.HookFailed(host.Logger, ex, nameof(LiveComponentBase.OnDestroyAsync), Descriptor.Name, Id);
+            Log.HookFailed(host.Logger, ex, "OnDestroyAsync", Descriptor.Name, Id);
         }
 
         Component.AttachScheduler(null);

@@ -25,6 +25,8 @@ public sealed class LiveServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    public CapturingLoggerProvider Logs { get; private init; } = new();
+
     public static async Task<LiveServer> StartAsync(
         Action<LiveOptions>? configure = null,
         Action<IServiceCollection>? services = null,
@@ -33,16 +35,22 @@ public sealed class LiveServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddProvider(logs);
         builder.Services.AddLive(configure);
+        builder.Services.AddSingleton<Components.HookLog>();
+        builder.Services.AddSingleton<Components.ExternalEvents>();
+        builder.Services.AddSingleton<Components.GateKeeper>();
         services?.Invoke(builder.Services);
         var app = builder.Build();
         pipeline?.Invoke(app);
         app.MapLive("/live");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LiveServer(app, new Uri(address));
+        return new LiveServer(app, new Uri(address)) { Logs = logs };
     }
 
     public Task StopAsync() => app.StopAsync();

@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Live.Client;
+using Live.IntegrationTests.Components;
+using Live.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Live.IntegrationTests;
+
+public sealed class TransportTests
+{
+    [Theory]
+    [InlineData("live.v9")]
+    [InlineData(null)]
+    public async Task An_unknown_or_missing_subprotocol_is_refused_with_a_reason(string? subprotocol)
+    {
+        await using var server = await LiveServer.StartAsync();
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        if (subprotocol is not null)
+        {
+            socket.Options.AddSubProtocol(subprotocol);
+        }
+
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(server.LiveUri, CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.BadRequest, socket.HttpStatusCode);
+        var reason = Assert.Single(socket.HttpResponseHeaders!["X-Live-Error"]);
+        Assert.Contains("live.v1", reason, StringComparison.Ordinal);
+        if (subprotocol is not null)
+        {
+            Assert.Contains(subprotocol, reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_client_library_reports_a_refused_upgrade_with_the_servers_reason()
+    {
+        await using var server = await LiveServer.StartAsync();
+        await server.Services.GetRequiredService<Live.Hosting.LiveRuntime>().ShutdownAsync();
+
+        var error = await Assert.ThrowsAsync<LiveConnectException>(() => LiveConnection.ConnectAsync(server.LiveUri));
+
+        Assert.Equal(503, (int)error.StatusCode!);
+        Assert.Contains("shutting down", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_plain_http_request_to_the_endpoint_gets_400_saying_what_it_is()
+    {
+        await using var server = await LiveServer.StartAsync();
+        using var http = new HttpClient();
+
+        var response = await http.GetAsync(new Uri(server.BaseUri, "/live"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("WebSocket", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_silent_client_is_closed_after_the_client_timeout_with_code_4000()
+    {
+        await using var server = await LiveServer.StartAsync(o => o.ClientTimeout = TimeSpan.FromMilliseconds(500));
+        using var socket = await RawConnectAsync(server);
+
+        var close = await ReceiveUntilCloseAsync(socket);
+
+        Assert.Equal(4000, (int)close.Status!);
+        Assert.Contains("Idle", close.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_client_that_stops_reading_is_closed_at_the_send_queue_bound_with_code_4001()
+    {
+        await using var server = await LiveServer.StartAsync(o =>
+        {
+            o.Limits.SendQueueCapacity = 8;
+            o.CloseTimeout = TimeSpan.FromSeconds(10);
+        });
+        using var socket = await RawConnectAsync(server);
+        await SendAsync(socket, """{"type":"mount","id":"1","component":"Flood"}""");
+        var mounted = await ReceiveJsonAsync(socket);
+        var instance = mounted.GetProperty("instance").GetString();
+
+        // 400 patches of 60 KB each is far more than socket buffers plus 8 queued frames; the client reads nothing.
+        await SendAsync(socket, $$$"""{"type":"action","id":"2","instance":"{{{instance}}}","action":"blast","args":{"rounds":400,"size":60000}}""");
+        await server.Logs.WaitForAsync(e => e.EventId.Id == 22);
+
+        var close = await ReceiveUntilCloseAsync(socket);
+        Assert.Equal(4001, (int)close.Status!);
+        Assert.Contains("send queue", close.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Graceful_shutdown_closes_connections_with_going_away_and_runs_destroy_hooks()
+    {
+        var server = await LiveServer.StartAsync();
+        var log = server.Services.GetRequiredService<HookLog>();
+        await using var client = await Clients.ConnectAsync(server);
+        var lifecycle = await client.MountAsync("Lifecycle");
+        await client.MountAsync("SharedBoard");
+
+        await server.DisposeAsync();
+
+        var closed = await client.Completion.WaitAsync(Clients.Wait);
+        Assert.Equal(1001, (int)closed.Status!);
+        Assert.Contains($"lifecycle:disconnect:{lifecycle.InstanceId}:ServerShutdown", log.Entries);
+        Assert.Contains($"lifecycle:destroy:{lifecycle.InstanceId}", log.Entries);
+        Assert.Contains("board:destroy", log.Entries);
+    }
+
+    private static async Task<ClientWebSocket> RawConnectAsync(LiveServer server)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("live.v1");
+        await socket.ConnectAsync(server.LiveUri, CancellationToken.None);
+        Assert.Equal("live.v1", socket.SubProtocol);
+        return socket;
+    }
+
+    private static Task SendAsync(ClientWebSocket socket, string text) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    private static async Task<JsonElement> ReceiveJsonAsync(ClientWebSocket socket)
+    {
+        using var stream = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, CancellationToken.None).WaitAsync(Clients.Wait);
+            stream.Write(buffer, 0, result.Count);
+        }
+        while (!result.EndOfMessage);
+
+        return JsonDocument.Parse(stream.ToArray()).RootElement.Clone();
+    }
+
+    private static async Task<(WebSocketCloseStatus? Status, string? Description)> ReceiveUntilCloseAsync(ClientWebSocket socket)
+    {
+        var buffer = new byte[64 * 1024];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, timeout.Token);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return (result.CloseStatus, result.CloseStatusDescription);
+            }
+        }
+    }
+}
