@@ -1,0 +1,22 @@
+using TodoApp.Storage;
+
+namespace TodoApp;
+
+/// <summary>Builds the sample's web app; <c>Program</c> runs it, the integration tests host it on a loopback port.</summary>
+public static class TodoAppHost
+{
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        builder.Services.AddSingleton<ITodoStore>(sp => new FileTodoStore(
+            builder.Configuration["TodoApp:DataFile"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "todos.json"),
+            sp.GetRequiredService<ILogger<FileTodoStore>>()));
+        builder.Services.AddLive();
+
+        var app = builder.Build();
+        app.MapLive("/live");
+        app.MapGet("/", () => "Live TodoApp: the browser page arrives with the TypeScript client.");
+        return app;
+    }
+}
