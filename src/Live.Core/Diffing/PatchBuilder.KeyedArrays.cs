@@ -1,0 +1,458 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace Live.Diffing;
+
+internal sealed partial class PatchBuilder
+{
+    // Reordering simulates the middle of the list in an int array (O(middle) per move). Past this much work the
+    // patch would be mostly moves anyway, so the list is replaced whole instead.
+    private const long MaxMoveWork = 1L << 24;
+
+    // Middles up to this many old × new items are matched by comparing keys pairwise; larger ones use a dictionary.
+    private const int PairwiseMatchLimit = 64;
+
+    /// <summary>The key member of a list: the first configured name present in its first item.</summary>
+    private bool TryGetKeyName(ReadOnlySpan<JsonElement> oldItems, ReadOnlySpan<JsonElement> newItems, out byte[] keyName)
+    {
+        keyName = [];
+        var first = oldItems.Length > 0 ? oldItems[0] : newItems.Length > 0 ? newItems[0] : default;
+        if (first.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        foreach (var name in Options.Utf8KeyNames)
+        {
+            if (first.TryGetProperty(name, out _))
+            {
+                keyName = name;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Diffs a list by key; returns false, having written nothing, when some item lacks the key or keys repeat
+    /// within the changed middle (the caller then diffs by position).
+    /// </summary>
+    private bool TryDiffKeyed(ref Session session, JsonElement newArray, ReadOnlySpan<JsonElement> oldItems, ReadOnlySpan<JsonElement> newItems, byte[] keyName)
+    {
+        var oldKeysArray = ArrayPool<JsonElement>.Shared.Rent(oldItems.Length);
+        var newKeysArray = ArrayPool<JsonElement>.Shared.Rent(newItems.Length);
+        try
+        {
+            var oldKeys = oldKeysArray.AsSpan(0, oldItems.Length);
+            var newKeys = newKeysArray.AsSpan(0, newItems.Length);
+            if (!TryCollectKeys(oldItems, keyName, oldKeys) || !TryCollectKeys(newItems, keyName, newKeys))
+            {
+                return false;
+            }
+
+            var shorter = Math.Min(oldItems.Length, newItems.Length);
+            var prefix = 0;
+            while (prefix < shorter && RawEquals(oldKeys[prefix], newKeys[prefix]))
+            {
+                prefix++;
+            }
+
+            var suffix = 0;
+            while (suffix < shorter - prefix && RawEquals(oldKeys[oldKeys.Length - 1 - suffix], newKeys[newKeys.Length - 1 - suffix]))
+            {
+                suffix++;
+            }
+
+            using var middle = KeyedMiddle.Match(oldKeys[prefix..^suffix], newKeys[prefix..^suffix]);
+            if (middle is null)
+            {
+                return false;
+            }
+
+            if (IsCheaperToReplace(ref session, newArray, oldItems, newItems, prefix, suffix, middle))
+            {
+                WriteReplace(ref session, newArray);
+                return true;
+            }
+
+            EmitKeyed(ref session, oldItems, newItems, prefix, suffix, middle);
+            return true;
+        }
+        finally
+        {
+            ArrayPool<JsonElement>.Shared.Return(oldKeysArray, clearArray: true);
+            ArrayPool<JsonElement>.Shared.Return(newKeysArray, clearArray: true);
+        }
+    }
+
+    private static bool TryCollectKeys(ReadOnlySpan<JsonElement> items, byte[] keyName, Span<JsonElement> keys)
+    {
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (items[i].ValueKind != JsonValueKind.Object || !items[i].TryGetProperty(keyName, out keys[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsCheaperToReplace(
+        ref Session session, JsonElement newArray, ReadOnlySpan<JsonElement> oldItems, ReadOnlySpan<JsonElement> newItems,
+        int prefix, int suffix, KeyedMiddle middle)
+    {
+        if ((long)middle.MoveCount * (middle.NewToOld.Length + 1) > MaxMoveWork)
+        {
+            return true;
+        }
+
+        var itemPath = session.Path.Length + IndexSegmentEstimate;
+        long estimate = ((long)middle.RemoveCount * (RemoveOverhead + itemPath)) + ((long)middle.MoveCount * (MoveOverhead + (2 * itemPath)));
+        var newArrayCost = ReplaceOverhead + session.Path.Length + RawLength(newArray);
+        var oldSuffixStart = oldItems.Length - suffix;
+        var newSuffixStart = newItems.Length - suffix;
+        for (var j = 0; j < newItems.Length && estimate < newArrayCost; j++)
+        {
+            int oldIndex;
+            if (j < prefix)
+            {
+                oldIndex = j;
+            }
+            else if (j >= newSuffixStart)
+            {
+                oldIndex = oldSuffixStart + (j - newSuffixStart);
+            }
+            else
+            {
+                var inMiddle = middle.NewToOld[j - prefix];
+                if (inMiddle < 0)
+                {
+                    estimate += AddOverhead + itemPath + RawLength(newItems[j]);
+                    continue;
+                }
+
+                oldIndex = prefix + inMiddle;
+            }
+
+            // A changed item is counted as if replaced whole: an upper bound of its own diff.
+            if (!RawEquals(oldItems[oldIndex], newItems[j]))
+            {
+                estimate += ReplaceOverhead + itemPath + RawLength(newItems[j]);
+            }
+        }
+
+        return estimate >= newArrayCost;
+    }
+
+    private void EmitKeyed(ref Session session, ReadOnlySpan<JsonElement> oldItems, ReadOnlySpan<JsonElement> newItems, int prefix, int suffix, KeyedMiddle middle)
+    {
+        var basePath = session.Path.Length;
+
+        // 1. Items that keep their place: diff them first, while every index is still the old one.
+        for (var i = 0; i < prefix; i++)
+        {
+            DiffItemAt(ref session, i, oldItems[i], newItems[i], basePath);
+        }
+
+        for (var k = 1; k <= suffix; k++)
+        {
+            DiffItemAt(ref session, oldItems.Length - k, oldItems[^k], newItems[^k], basePath);
+        }
+
+        // 2. Removed items, highest index first so the indices still to come stay valid.
+        var oldToNew = middle.OldToNew;
+        for (var i = oldToNew.Length - 1; i >= 0; i--)
+        {
+            if (oldToNew[i] < 0)
+            {
+                session.Path.AppendIndex(prefix + i);
+                WriteRemove(ref session);
+                session.Path.Truncate(basePath);
+            }
+        }
+
+        // 3. Build the new middle from right to left: each new or displaced item goes right before its successor.
+        //    Items on a longest increasing run of old positions (middle.Stable) never move. "work" holds, for each
+        //    position of the middle as the client will have it after the ops so far, the new-middle index there.
+        var newToOld = middle.NewToOld;
+        var workArray = ArrayPool<int>.Shared.Rent(newToOld.Length);
+        try
+        {
+            var work = workArray.AsSpan(0, newToOld.Length);
+            var count = 0;
+            foreach (var target in oldToNew)
+            {
+                if (target >= 0)
+                {
+                    work[count++] = target;
+                }
+            }
+
+            for (var j = newToOld.Length - 1; j >= 0; j--)
+            {
+                if (newToOld[j] >= 0 && middle.Stable[j])
+                {
+                    continue;
+                }
+
+                var anchor = j == newToOld.Length - 1 ? count : work[..count].IndexOf(j + 1);
+                if (newToOld[j] < 0)
+                {
+                    AppendInsertPosition(ref session, prefix + anchor, appending: suffix == 0 && anchor == count);
+                    WriteAdd(ref session, newItems[prefix + j]);
+                    session.Path.Truncate(basePath);
+                    work[anchor..count].CopyTo(work[(anchor + 1)..]);
+                    work[anchor] = j;
+                    count++;
+                    continue;
+                }
+
+                var current = work[..count].IndexOf(j);
+                work[(current + 1)..count].CopyTo(work[current..]);
+                if (anchor > current)
+                {
+                    anchor--;
+                }
+
+                work[anchor..(count - 1)].CopyTo(work[(anchor + 1)..]);
+                work[anchor] = j;
+                if (anchor != current)
+                {
+                    WriteMove(ref session, prefix + current, prefix + anchor);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(workArray);
+        }
+
+        // 4. Matched items of the middle are now at their final index; diff their content there.
+        for (var j = 0; j < newToOld.Length; j++)
+        {
+            if (newToOld[j] >= 0)
+            {
+                DiffItemAt(ref session, prefix + j, oldItems[prefix + newToOld[j]], newItems[prefix + j], basePath);
+            }
+        }
+    }
+
+    private void DiffItemAt(ref Session session, int index, JsonElement oldItem, JsonElement newItem, int basePath)
+    {
+        if (RawEquals(oldItem, newItem))
+        {
+            return;
+        }
+
+        session.Path.AppendIndex(index);
+        DiffDifferentValues(ref session, oldItem, newItem);
+        session.Path.Truncate(basePath);
+    }
+
+    /// <summary>
+    /// The changed middle of a keyed list: which old item each new item is (by key), which old items are gone, and
+    /// which matched items can stay where they are (a longest run whose old order is increasing).
+    /// </summary>
+    private sealed class KeyedMiddle : IDisposable
+    {
+        private readonly int[] _newToOld;
+        private readonly int[] _oldToNew;
+        private readonly bool[] _stable;
+        private readonly int _newLength;
+        private readonly int _oldLength;
+
+        private KeyedMiddle(int oldLength, int newLength)
+        {
+            _oldLength = oldLength;
+            _newLength = newLength;
+            _newToOld = ArrayPool<int>.Shared.Rent(newLength);
+            _oldToNew = ArrayPool<int>.Shared.Rent(oldLength);
+            _stable = ArrayPool<bool>.Shared.Rent(newLength);
+            NewToOld.Fill(-1);
+            OldToNew.Fill(-1);
+            Stable.Clear();
+        }
+
+        /// <summary>For each new-middle item, the old-middle index with the same key, or -1 for an inserted item.</summary>
+        public Span<int> NewToOld => _newToOld.AsSpan(0, _newLength);
+
+        /// <summary>For each old-middle item, the new-middle index with the same key, or -1 for a removed item.</summary>
+        public Span<int> OldToNew => _oldToNew.AsSpan(0, _oldLength);
+
+        public Span<bool> Stable => _stable.AsSpan(0, _newLength);
+
+        public int RemoveCount { get; private set; }
+
+        public int MoveCount { get; private set; }
+
+        /// <summary>Matches the middles by key; null when a key repeats on either side.</summary>
+        public static KeyedMiddle? Match(ReadOnlySpan<JsonElement> oldKeys, ReadOnlySpan<JsonElement> newKeys)
+        {
+            var middle = new KeyedMiddle(oldKeys.Length, newKeys.Length);
+            var matched = (long)oldKeys.Length * newKeys.Length <= PairwiseMatchLimit
+                ? middle.MatchPairwise(oldKeys, newKeys)
+                : middle.MatchWithDictionary(oldKeys, newKeys);
+            if (!matched)
+            {
+                middle.Dispose();
+                return null;
+            }
+
+            var removed = 0;
+            foreach (var target in middle.OldToNew)
+            {
+                if (target < 0)
+                {
+                    removed++;
+                }
+            }
+
+            middle.RemoveCount = removed;
+            middle.MarkStable();
+            return middle;
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<int>.Shared.Return(_newToOld);
+            ArrayPool<int>.Shared.Return(_oldToNew);
+            ArrayPool<bool>.Shared.Return(_stable);
+        }
+
+        private bool MatchPairwise(ReadOnlySpan<JsonElement> oldKeys, ReadOnlySpan<JsonElement> newKeys)
+        {
+            if (HasDuplicatePairwise(oldKeys) || HasDuplicatePairwise(newKeys))
+            {
+                return false;
+            }
+
+            for (var j = 0; j < newKeys.Length; j++)
+            {
+                for (var i = 0; i < oldKeys.Length; i++)
+                {
+                    if (RawEquals(oldKeys[i], newKeys[j]))
+                    {
+                        _newToOld[j] = i;
+                        _oldToNew[i] = j;
+                        break;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static bool HasDuplicatePairwise(ReadOnlySpan<JsonElement> keys)
+        {
+            for (var a = 1; a < keys.Length; a++)
+            {
+                for (var b = 0; b < a; b++)
+                {
+                    if (RawEquals(keys[a], keys[b]))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private bool MatchWithDictionary(ReadOnlySpan<JsonElement> oldKeys, ReadOnlySpan<JsonElement> newKeys)
+        {
+            // Keys are compared by raw JSON text, so "1" (string) and 1 (number) stay distinct.
+            var oldIndex = new Dictionary<string, int>(oldKeys.Length, StringComparer.Ordinal);
+            for (var i = 0; i < oldKeys.Length; i++)
+            {
+                if (!oldIndex.TryAdd(KeyText(oldKeys[i]), i))
+                {
+                    return false;
+                }
+            }
+
+            var seen = new HashSet<string>(newKeys.Length, StringComparer.Ordinal);
+            for (var j = 0; j < newKeys.Length; j++)
+            {
+                var key = KeyText(newKeys[j]);
+                if (!seen.Add(key))
+                {
+                    return false;
+                }
+
+                if (oldIndex.TryGetValue(key, out var i))
+                {
+                    _newToOld[j] = i;
+                    _oldToNew[i] = j;
+                }
+            }
+
+            return true;
+        }
+
+        private static string KeyText(JsonElement key) => Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(key));
+
+        /// <summary>
+        /// Marks a longest increasing subsequence of old indices among matched new items (patience sorting,
+        /// O(n log n)); every other matched item costs one move.
+        /// </summary>
+        private void MarkStable()
+        {
+            var newToOld = NewToOld;
+            var tailsArray = ArrayPool<int>.Shared.Rent(newToOld.Length + 1);
+            var previousArray = ArrayPool<int>.Shared.Rent(newToOld.Length + 1);
+            try
+            {
+                var tails = tailsArray.AsSpan(0, newToOld.Length); // tails[l]: new index ending the best run of length l+1
+                var previous = previousArray.AsSpan(0, newToOld.Length);
+                var length = 0;
+                var matchedCount = 0;
+                for (var j = 0; j < newToOld.Length; j++)
+                {
+                    var value = newToOld[j];
+                    if (value < 0)
+                    {
+                        continue;
+                    }
+
+                    matchedCount++;
+                    int low = 0, high = length;
+                    while (low < high)
+                    {
+                        var mid = (low + high) >>> 1;
+                        if (newToOld[tails[mid]] < value)
+                        {
+                            low = mid + 1;
+                        }
+                        else
+                        {
+                            high = mid;
+                        }
+                    }
+
+                    previous[j] = low > 0 ? tails[low - 1] : -1;
+                    tails[low] = j;
+                    if (low == length)
+                    {
+                        length++;
+                    }
+                }
+
+                for (var j = length > 0 ? tails[length - 1] : -1; j >= 0; j = previous[j])
+                {
+                    Stable[j] = true;
+                }
+
+                MoveCount = matchedCount - length;
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(tailsArray);
+                ArrayPool<int>.Shared.Return(previousArray);
+            }
+        }
+    }
+}
