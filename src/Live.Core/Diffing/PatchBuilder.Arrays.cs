@@ -70,7 +70,10 @@ internal sealed partial class PatchBuilder
         long estimate = 0;
         for (var k = 0; k < overlap; k++)
         {
-            estimate += ReplaceOverhead + itemPath + RawLength(newItems[prefix + k]);
+            if (!RawEquals(oldItems[prefix + k], newItems[prefix + k]))
+            {
+                estimate += ReplaceOverhead + itemPath + RawLength(newItems[prefix + k]);
+            }
         }
 
         for (var k = overlap; k < newMiddle; k++)
@@ -88,7 +91,7 @@ internal sealed partial class PatchBuilder
         var basePath = session.Path.Length;
         for (var k = 0; k < overlap; k++)
         {
-            // Prefix and suffix trimming stop at differing items, so only the ends of the overlap are known to differ.
+            // Trimming only proves the first and last items of the overlap differ; equal ones in between emit nothing.
             session.Path.AppendIndex(prefix + k);
             DiffValue(ref session, oldItems[prefix + k], newItems[prefix + k]);
             session.Path.Truncate(basePath);

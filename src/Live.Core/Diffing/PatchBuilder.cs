@@ -15,6 +15,18 @@ namespace Live.Diffing;
 /// identical are taken as equal without looking inside them, which is what keeps an unchanged 10,000-item list cheap.
 /// Values with different text are diffed structurally; if their text differs but their meaning does not (e.g. members
 /// in another order), the patch is still correct, merely not empty-by-shortcut.
+/// <para>
+/// Objects: members are matched by name (in step when the order is the same, else by scan or dictionary); gone
+/// members are removed, new ones added, differing ones diffed recursively; members of another kind are replaced.
+/// Lists whose items are all objects carrying a key member (<see cref="DiffOptions"/>) are diffed by key: common
+/// prefix/suffix (same keys at the same ends) are diffed in place, the middle is matched by key, removed items go
+/// highest index first, then the middle is built right to left — items on a longest increasing run of old positions
+/// stay, every other surviving item is one <c>move</c> (always smaller than <c>remove</c>+<c>add</c>, which repeats the
+/// value), inserted items are one <c>add</c> (<c>/-</c> at the end) — and finally surviving items whose content changed
+/// are diffed at their final index. Repeated keys or items without the key fall back to the positional diff.
+/// Any list diff whose estimated size (op overheads + paths + values; a changed item counted as a full replace) reaches
+/// the size of replacing the list is emitted as one <c>replace</c> of the list instead.
+/// </para>
 /// </remarks>
 internal sealed partial class PatchBuilder
 {
