@@ -96,7 +96,8 @@ internal sealed partial class PatchBuilder
     public string CreatePatchString(JsonElement oldState, JsonElement newState) =>
         Encoding.UTF8.GetString(CreatePatch(oldState, newState));
 
-    private static bool RawEquals(JsonElement left, JsonElement right) =>
+    /// <summary>Equal raw UTF-8 text: the engine's whole notion of "unchanged" (same serializer on both sides).</summary>
+    internal static bool RawEquals(JsonElement left, JsonElement right) =>
         JsonMarshal.GetRawUtf8Value(left).SequenceEqual(JsonMarshal.GetRawUtf8Value(right));
 
     private static int RawLength(JsonElement element) => JsonMarshal.GetRawUtf8Value(element).Length;
