@@ -1,0 +1,212 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace Live.Diffing;
+
+/// <summary>
+/// The changed middle of a keyed list: which old item each new item is (by key), which old items are gone, and
+/// which matched items can stay where they are (a longest run whose old order is increasing).
+/// </summary>
+internal sealed class KeyedMiddle : IDisposable
+{
+    // Middles up to this many old × new items are matched by comparing keys pairwise; larger ones use a dictionary.
+    private const int PairwiseMatchLimit = 64;
+
+    private readonly int[] _newToOld;
+    private readonly int[] _oldToNew;
+    private readonly bool[] _stable;
+    private readonly int _newLength;
+    private readonly int _oldLength;
+
+    private KeyedMiddle(int oldLength, int newLength)
+    {
+        _oldLength = oldLength;
+        _newLength = newLength;
+        _newToOld = ArrayPool<int>.Shared.Rent(newLength);
+        _oldToNew = ArrayPool<int>.Shared.Rent(oldLength);
+        _stable = ArrayPool<bool>.Shared.Rent(newLength);
+        NewToOld.Fill(-1);
+        OldToNew.Fill(-1);
+        Stable.Clear();
+    }
+
+    /// <summary>For each new-middle item, the old-middle index with the same key, or -1 for an inserted item.</summary>
+    public Span<int> NewToOld => _newToOld.AsSpan(0, _newLength);
+
+    /// <summary>For each old-middle item, the new-middle index with the same key, or -1 for a removed item.</summary>
+    public Span<int> OldToNew => _oldToNew.AsSpan(0, _oldLength);
+
+    public Span<bool> Stable => _stable.AsSpan(0, _newLength);
+
+    public int RemoveCount { get; private set; }
+
+    public int MoveCount { get; private set; }
+
+    /// <summary>Matches the middles by key; null when a key repeats on either side.</summary>
+    public static KeyedMiddle? Match(ReadOnlySpan<JsonElement> oldKeys, ReadOnlySpan<JsonElement> newKeys)
+    {
+        var middle = new KeyedMiddle(oldKeys.Length, newKeys.Length);
+        var matched = (long)oldKeys.Length * newKeys.Length <= PairwiseMatchLimit
+            ? middle.MatchPairwise(oldKeys, newKeys)
+            : middle.MatchWithDictionary(oldKeys, newKeys);
+        if (!matched)
+        {
+            middle.Dispose();
+            return null;
+        }
+
+        var removed = 0;
+        foreach (var target in middle.OldToNew)
+        {
+            if (target < 0)
+            {
+                removed++;
+            }
+        }
+
+        middle.RemoveCount = removed;
+        middle.MarkStable();
+        return middle;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<int>.Shared.Return(_newToOld);
+        ArrayPool<int>.Shared.Return(_oldToNew);
+        ArrayPool<bool>.Shared.Return(_stable);
+    }
+
+    private bool MatchPairwise(ReadOnlySpan<JsonElement> oldKeys, ReadOnlySpan<JsonElement> newKeys)
+    {
+        if (HasDuplicatePairwise(oldKeys) || HasDuplicatePairwise(newKeys))
+        {
+            return false;
+        }
+
+        for (var j = 0; j < newKeys.Length; j++)
+        {
+            for (var i = 0; i < oldKeys.Length; i++)
+            {
+                if (PatchBuilder.RawEquals(oldKeys[i], newKeys[j]))
+                {
+                    _newToOld[j] = i;
+                    _oldToNew[i] = j;
+                    break;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasDuplicatePairwise(ReadOnlySpan<JsonElement> keys)
+    {
+        for (var a = 1; a < keys.Length; a++)
+        {
+            for (var b = 0; b < a; b++)
+            {
+                if (PatchBuilder.RawEquals(keys[a], keys[b]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool MatchWithDictionary(ReadOnlySpan<JsonElement> oldKeys, ReadOnlySpan<JsonElement> newKeys)
+    {
+        // Keys are compared by raw JSON text, so "1" (string) and 1 (number) stay distinct.
+        var oldIndex = new Dictionary<string, int>(oldKeys.Length, StringComparer.Ordinal);
+        for (var i = 0; i < oldKeys.Length; i++)
+        {
+            if (!oldIndex.TryAdd(KeyText(oldKeys[i]), i))
+            {
+                return false;
+            }
+        }
+
+        var seen = new HashSet<string>(newKeys.Length, StringComparer.Ordinal);
+        for (var j = 0; j < newKeys.Length; j++)
+        {
+            var key = KeyText(newKeys[j]);
+            if (!seen.Add(key))
+            {
+                return false;
+            }
+
+            if (oldIndex.TryGetValue(key, out var i))
+            {
+                _newToOld[j] = i;
+                _oldToNew[i] = j;
+            }
+        }
+
+        return true;
+    }
+
+    private static string KeyText(JsonElement key) => Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(key));
+
+    /// <summary>
+    /// Marks a longest increasing subsequence of old indices among matched new items (patience sorting,
+    /// O(n log n)); every other matched item costs one move.
+    /// </summary>
+    private void MarkStable()
+    {
+        var newToOld = NewToOld;
+        var tailsArray = ArrayPool<int>.Shared.Rent(newToOld.Length + 1);
+        var previousArray = ArrayPool<int>.Shared.Rent(newToOld.Length + 1);
+        try
+        {
+            var tails = tailsArray.AsSpan(0, newToOld.Length); // tails[l]: new index ending the best run of length l+1
+            var previous = previousArray.AsSpan(0, newToOld.Length);
+            var length = 0;
+            var matchedCount = 0;
+            for (var j = 0; j < newToOld.Length; j++)
+            {
+                var value = newToOld[j];
+                if (value < 0)
+                {
+                    continue;
+                }
+
+                matchedCount++;
+                int low = 0, high = length;
+                while (low < high)
+                {
+                    var mid = (low + high) >>> 1;
+                    if (newToOld[tails[mid]] < value)
+                    {
+                        low = mid + 1;
+                    }
+                    else
+                    {
+                        high = mid;
+                    }
+                }
+
+                previous[j] = low > 0 ? tails[low - 1] : -1;
+                tails[low] = j;
+                if (low == length)
+                {
+                    length++;
+                }
+            }
+
+            for (var j = length > 0 ? tails[length - 1] : -1; j >= 0; j = previous[j])
+            {
+                Stable[j] = true;
+            }
+
+            MoveCount = matchedCount - length;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(tailsArray);
+            ArrayPool<int>.Shared.Return(previousArray);
+        }
+    }
+}
