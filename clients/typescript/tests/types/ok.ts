@@ -1,0 +1,22 @@
+// Must compile: correct use of a generated binding gives full inference.
+import { LiveClient, type ComponentHandle, type StateOf } from "../../src/index.js";
+import { TodoList, type Todo, type TodoListState } from "../fixtures/todo-list.js";
+
+export async function ok(client: LiveClient): Promise<void> {
+  const todo = await client.mount(TodoList, { listId: "x" });
+  const state: Readonly<TodoListState> = todo.state;
+  const todos: readonly Todo[] = todo.state.todos;
+  const filter: string = state.filter;
+  const off: () => void = todo.onChange((s) => void s.todos.map((t) => t.text.toUpperCase()));
+  off();
+  const added: void = await todo.actions.add({ text: "milk" });
+  await todo.actions.toggle({ id: todos[0]?.id ?? "" });
+  const count: number = await todo.actions.count();
+  const count2: number = await todo.actions.count({});
+  const handle: ComponentHandle<TodoListState, { count: { args: {}; result: number } }> | undefined = undefined;
+  const fromBinding: StateOf<typeof TodoList> = todo.state;
+  void [added, count, count2, filter, handle, fromBinding];
+  await todo.unmount();
+  await (await client.mount(TodoList)).unmount();
+  await client.close();
+}
