@@ -1,6 +1,7 @@
 // Type-level tests: tests/types/ok.ts must compile; each tests/types/bad-*.ts must fail with an error on the
 // line marked `// expect-error` (and nowhere else), so a bad file that fails for an unrelated reason fails too.
-import { readdirSync, readFileSync } from "node:fs";
+// Every file is checked twice: against src/ and against the built dist/*.d.ts that consumers see.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ts from "typescript";
 
@@ -11,9 +12,26 @@ const options = { ...config.options, noEmit: true, rootDir: root, types: [] };
 const files = readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
 let failures = 0;
 
-function check(file) {
+if (!existsSync(join(root, "dist", "index.d.ts"))) {
+  console.error("dist/index.d.ts is missing: run `npm run build` first.");
+  process.exit(1);
+}
+
+function hostFor(target) {
+  const host = ts.createCompilerHost(options);
+  if (target === "src") return host;
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (!fileName.includes("/tests/")) return getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    const text = ts.sys.readFile(fileName)?.replaceAll("../../src/index.js", "../../dist/index.js");
+    return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersion);
+  };
+  return host;
+}
+
+function check(file, target) {
   const path = join(dir, file);
-  const program = ts.createProgram([path], options);
+  const program = ts.createProgram([path], options, hostFor(target));
   const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.file === undefined || d.file.fileName.includes("/tests/"));
   const lines = diagnostics.map((d) => ({
     file: d.file?.fileName,
@@ -33,12 +51,16 @@ function check(file) {
   return null;
 }
 
-for (const file of files) {
-  const problem = check(file);
-  if (problem) {
-    failures++;
-    console.log(`not ok - ${file}: ${problem}`);
-  } else console.log(`ok - ${file}`);
+let total = 0;
+for (const target of ["src", "dist"]) {
+  for (const file of files) {
+    total++;
+    const problem = check(file, target);
+    if (problem) {
+      failures++;
+      console.log(`not ok - ${file} (${target}): ${problem}`);
+    } else console.log(`ok - ${file} (${target})`);
+  }
 }
-console.log(`\n${files.length - failures}/${files.length} type tests passed`);
+console.log(`\n${total - failures}/${total} type tests passed`);
 process.exit(failures ? 1 : 0);

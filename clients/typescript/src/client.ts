@@ -118,7 +118,7 @@ export class LiveClient {
    */
   async mount<TState extends object, TActions extends ActionSignatures<TActions>, TProps extends object>(
     binding: ComponentBinding<TState, TActions, TProps>,
-    props?: TProps,
+    props?: NoInfer<TProps>,
   ): Promise<ComponentHandle<TState, TActions>> {
     let handle: ComponentHandle<TState, TActions> | undefined;
     await this.requestWhenOpen(

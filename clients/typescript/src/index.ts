@@ -1,5 +1,5 @@
 export { LiveClient, type LiveClientOptions, type LiveStatus, type StatusEvent, type StatusListener } from "./client.js";
-export { ComponentHandle, type ChangeListener } from "./component.js";
+export type { ChangeListener, ComponentHandle } from "./component.js";
 export {
   defineComponent,
   type ActionFunction,

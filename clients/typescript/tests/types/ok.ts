@@ -1,5 +1,5 @@
 // Must compile: correct use of a generated binding gives full inference.
-import { LiveClient, type ComponentHandle, type StateOf } from "../../src/index.js";
+import { defineComponent, LiveClient, type ComponentHandle, type StateOf } from "../../src/index.js";
 import { TodoList, type Todo, type TodoListState } from "../fixtures/todo-list.js";
 
 export async function ok(client: LiveClient): Promise<void> {
@@ -19,4 +19,22 @@ export async function ok(client: LiveClient): Promise<void> {
   await todo.unmount();
   await (await client.mount(TodoList)).unmount();
   await client.close();
+}
+
+// Optional parameters, typed props and an action-less component.
+const Room = defineComponent<{ users: string[] }, {
+  join: { args: { name: string; color?: string }; result: boolean };
+  ping: { args: { at?: number }; result: void };
+}, { roomId: string }>("Room", ["join", "ping"]);
+
+export async function okRoom(client: LiveClient): Promise<void> {
+  const room = await client.mount(Room, { roomId: "r1" });
+  const joined: boolean = await room.actions.join({ name: "ann" });
+  await room.actions.join({ name: "bob", color: "red" });
+  await room.actions.ping();
+  const users: readonly string[] = room.state.users;
+  const Static = defineComponent<{ n: number }>("Static", []);
+  const s = await client.mount(Static);
+  const n: number = s.state.n;
+  void [joined, users, n];
 }
