@@ -9,14 +9,20 @@ export interface LiveLogger {
   error?(message: string, ...details: unknown[]): void;
 }
 
+/**
+ * An event handler property. Declared through a method signature so its parameter is checked bivariantly: the DOM's
+ * `(ev: CloseEvent) => any` and `ws`'s `(event: WebSocket.CloseEvent) => void` both fit.
+ */
+type Handler<E> = { handle(event: E): void }["handle"];
+
 /** The part of the WHATWG `WebSocket` the client uses; browsers' `WebSocket` and the `ws` package both fit. */
 export interface WebSocketLike {
   readonly readyState: number;
   readonly protocol: string;
-  onopen: ((event: unknown) => void) | null;
-  onclose: ((event: { readonly code: number; readonly reason: string; readonly wasClean?: boolean }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
-  onmessage: ((event: { readonly data: unknown }) => void) | null;
+  onopen: Handler<unknown> | null;
+  onclose: Handler<{ readonly code: number; readonly reason: string }> | null;
+  onerror: Handler<unknown> | null;
+  onmessage: Handler<{ readonly data: unknown }> | null;
   send(data: string): void;
   close(code?: number, reason?: string): void;
 }

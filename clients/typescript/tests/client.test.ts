@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, test } from "node:test";
 import { LiveClient, LiveClosedError, LiveError, LiveTimeoutError, type ComponentSnapshot } from "../src/index.js";
 import { TodoList, type TodoListState } from "./fixtures/todo-list.js";
 import { changed, nextError, nextStatus, recordStatuses, testOptions } from "./support/helpers.js";
+import { WebSocket } from "ws";
 import { ScriptedServer } from "./support/scripted-server.js";
 
 const EMPTY: TodoListState = { todos: [], filter: "all" };
@@ -76,6 +77,25 @@ describe("connecting and mounting", () => {
     first.close(1011, "boom");
     const second = await server.nextConnection();
     assert.equal(second.query.get("access_token"), "tok en/2");
+  });
+
+  test("keeps an existing query, converts http:// to ws:// and uses the WebSocket constructor it is given", async () => {
+    const opened: string[] = [];
+    class CountingWebSocket extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols);
+        opened.push(url);
+      }
+    }
+    const url = server.url.replace(/^ws:/, "http:") + "?tenant=a";
+    const client = new LiveClient(url, testOptions({ WebSocket: CountingWebSocket, accessTokenFactory: () => "t" }));
+    clients.push(client);
+    const connecting = client.connect();
+    const connection = await server.nextConnection();
+    await connecting;
+    assert.equal(connection.query.get("tenant"), "a");
+    assert.equal(connection.query.get("access_token"), "t");
+    assert.deepEqual(opened, [server.url + "?tenant=a&access_token=t"]);
   });
 
   test("a mount the server refuses rejects with LiveError", async () => {
@@ -232,6 +252,17 @@ describe("patches and resync", () => {
     await replaced;
     assert.deepEqual(todo.state.todos, [MILK]);
     assert.equal(todo.version, 1);
+  });
+
+  test("frames that are not JSON objects with a type are ignored and the connection keeps working", async () => {
+    const { connection, todo } = await mounted();
+    connection.socket.send("not json");
+    connection.socket.send("[1,2]");
+    connection.socket.send(JSON.stringify({ no: "type" }));
+    connection.socket.send(Buffer.from([1, 2, 3]));
+    const changing = changed(todo);
+    connection.send({ type: "patch", instance: "c_1", version: 1, ops: [{ op: "replace", path: "/filter", value: "ok" }] });
+    assert.equal((await changing).filter, "ok");
   });
 
   test("patches for another instance are ignored", async () => {
