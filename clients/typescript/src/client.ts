@@ -26,8 +26,10 @@ export interface LiveClientOptions {
   readonly accessTokenFactory?: (() => string | null | undefined | Promise<string | null | undefined>) | undefined;
   /** Reconnect with exponential backoff and full jitter (the default), or `false` for none. */
   readonly reconnect?: ReconnectOptions | false | undefined;
-  /** How long a request (and opening a socket) may wait for its answer. Default 30 000 ms. */
+  /** How long a request may wait for its answer. Default 30 000 ms. */
   readonly requestTimeoutMs?: number | undefined;
+  /** How long opening a connection may take. Default 15 000 ms. */
+  readonly connectTimeoutMs?: number | undefined;
   /** Send a `ping` after this long without sending anything. Default 10 000 ms (the server's idle timeout is 30 s). */
   readonly heartbeatIntervalMs?: number | undefined;
   /** Receives the client's diagnostics; `console` works. Default: silent. */
@@ -59,6 +61,7 @@ export class LiveClient {
   private readonly logger: LiveLogger;
   private readonly policy: ReconnectPolicy | undefined;
   private readonly requestTimeoutMs: number;
+  private readonly connectTimeoutMs: number;
   private readonly heartbeatIntervalMs: number;
   private readonly random: () => number;
   private readonly statusListeners = new Set<StatusListener>();
@@ -79,10 +82,12 @@ export class LiveClient {
     this.logger = options.logger ?? {};
     this.policy = resolveReconnectPolicy(options.reconnect);
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 10_000;
     this.random = options.random ?? Math.random;
     this.webSocketCtor = options.WebSocket;
     if (!(this.requestTimeoutMs > 0)) throw new RangeError("requestTimeoutMs must be > 0.");
+    if (!(this.connectTimeoutMs > 0)) throw new RangeError("connectTimeoutMs must be > 0.");
     if (!(this.heartbeatIntervalMs >= 0)) throw new RangeError("heartbeatIntervalMs must be >= 0 (0 disables it).");
     this.host = {
       logger: this.logger,
@@ -201,6 +206,7 @@ export class LiveClient {
     const connection: Connection = await Connection.open({
       url,
       WebSocket,
+      connectTimeoutMs: this.connectTimeoutMs,
       requestTimeoutMs: this.requestTimeoutMs,
       heartbeatIntervalMs: this.heartbeatIntervalMs,
       logger: this.logger,

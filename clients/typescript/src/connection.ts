@@ -42,7 +42,9 @@ export interface CloseInfo {
 export interface ConnectionOptions {
   readonly url: string;
   readonly WebSocket: WebSocketConstructor;
-  /** Bound on opening the socket and on each request's answer. */
+  /** Bound on opening the socket. */
+  readonly connectTimeoutMs: number;
+  /** Bound on each request's answer. */
   readonly requestTimeoutMs: number;
   /** Send a `ping` after this long without sending anything; 0 disables the heartbeat. */
   readonly heartbeatIntervalMs: number;
@@ -101,7 +103,9 @@ export class Connection {
       }
       const fail = (error: LiveClosedError) => {
         clearTimeout(timer);
-        socket.onopen = socket.onclose = socket.onerror = socket.onmessage = null;
+        socket.onopen = socket.onclose = socket.onmessage = null;
+        // Not null: `ws` reports closing a connecting socket as an error event, and an error nobody listens to throws.
+        socket.onerror = ignore;
         try {
           socket.close();
         } catch {
@@ -110,8 +114,8 @@ export class Connection {
         reject(error);
       };
       const timer = setTimeout(
-        () => fail(new LiveClosedError(`Opening ${redact(options.url)} took longer than ${options.requestTimeoutMs} ms.`)),
-        options.requestTimeoutMs,
+        () => fail(new LiveClosedError(`Opening ${redact(options.url)} took longer than ${options.connectTimeoutMs} ms.`)),
+        options.connectTimeoutMs,
       );
       socket.onerror = (event) => options.logger.debug?.("live: socket error while opening", event);
       socket.onclose = (event) =>
@@ -266,10 +270,12 @@ export class Connection {
     }
     this.pending.clear();
     this.socket.onmessage = null;
-    this.socket.onerror = null;
+    this.socket.onerror = ignore; // See Connection.open: an unheard `ws` error event would throw.
     this.options.onClose(info);
   }
 }
+
+function ignore(): void {}
 
 /** Keeps access tokens out of error messages and logs. */
 export function redact(url: string): string {

@@ -98,6 +98,22 @@ describe("connecting and mounting", () => {
     assert.deepEqual(opened, [server.url + "?tenant=a&access_token=t"]);
   });
 
+  test("opening a connection that does not complete in connectTimeoutMs fails with LiveClosedError", async () => {
+    // A TCP listener that accepts and never answers the upgrade.
+    const { createServer } = await import("node:net");
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = silent.address() as import("node:net").AddressInfo;
+      const client = new LiveClient(`ws://127.0.0.1:${port}/live`, testOptions({ connectTimeoutMs: 50, reconnect: false }));
+      clients.push(client);
+      await assert.rejects(client.connect(), (e: unknown) => e instanceof LiveClosedError && /50 ms/.test(e.message));
+      assert.equal(client.status, "closed");
+    } finally {
+      silent.close();
+    }
+  });
+
   test("a mount the server refuses rejects with LiveError", async () => {
     const client = newClient();
     const mounting = client.mount(TodoList);
@@ -163,10 +179,11 @@ describe("actions", () => {
   });
 
   test("a request without an answer rejects with LiveTimeoutError", async () => {
-    const { connection, todo } = await mounted(testOptions({ requestTimeoutMs: 50 }));
+    // Long enough for the (answered) mount on a loaded machine; the action is never answered.
+    const { connection, todo } = await mounted(testOptions({ requestTimeoutMs: 300 }));
     const counting = todo.actions.count();
     const action = await connection.expect("action");
-    await assert.rejects(counting, (e: unknown) => e instanceof LiveTimeoutError && e.requestId === action.id && e.timeoutMs === 50);
+    await assert.rejects(counting, (e: unknown) => e instanceof LiveTimeoutError && e.requestId === action.id && e.timeoutMs === 300);
   });
 
   test("the result resolves after the action's patch is applied", async () => {
@@ -298,7 +315,7 @@ describe("heartbeat", () => {
   });
 
   test("a ping without a pong drops the connection and reconnects", async () => {
-    const { client, connection } = await mounted(testOptions({ heartbeatIntervalMs: 20, requestTimeoutMs: 100 }));
+    const { client, connection } = await mounted(testOptions({ heartbeatIntervalMs: 20, requestTimeoutMs: 300 }));
     const reconnecting = nextStatus(client, "reconnecting");
     await connection.expect("ping");
     const event = await reconnecting;
