@@ -1,9 +1,10 @@
 import type { ActionSignatures, ComponentBinding } from "./bindings.js";
 import { ComponentHandle, type ComponentHost } from "./component.js";
 import { Connection, redact, type CloseInfo, type LiveLogger, type WebSocketConstructor } from "./connection.js";
-import { LiveClosedError, LiveError, LiveTimeoutError } from "./errors.js";
-import { ANSWER_TYPE, isSnapshot, type AnswerTypes, type ClientRequest, type ServerMessage } from "./protocol.js";
-import { backoffDelay, resolveReconnectPolicy, type ComponentSnapshot, type ReconnectOptions, type ReconnectPolicy } from "./reconnect.js";
+import { endpointUrl, resolveWebSocket } from "./endpoint.js";
+import { LiveClosedError } from "./errors.js";
+import { ANSWER_TYPE, toSnapshot, type AnswerTypes, type ClientRequest, type ServerMessage } from "./protocol.js";
+import { backoffDelay, resolveReconnectPolicy, restoreComponents, type ReconnectOptions, type ReconnectPolicy } from "./reconnect.js";
 
 /** Where the client is: opening its first connection, open, re-establishing a lost one, or not connected. */
 export type LiveStatus = "connecting" | "open" | "reconnecting" | "closed";
@@ -129,7 +130,7 @@ export class LiveClient {
     await this.requestWhenOpen(
       () => (props === undefined ? { type: "mount", component: binding.component } : { type: "mount", component: binding.component, props }),
       (answer) => {
-        const snapshot = checkSnapshot(answer);
+        const snapshot = toSnapshot(answer);
         handle = new ComponentHandle<TState, TActions>(this.host, binding, props, snapshot);
         this.held.add(handle as unknown as AnyHandle);
         this.byInstance.set(snapshot.instance, handle as unknown as AnyHandle);
@@ -201,8 +202,8 @@ export class LiveClient {
   }
 
   private async openConnection(): Promise<Connection> {
-    const url = await this.connectUrl();
-    const WebSocket = await this.resolveWebSocket();
+    const url = endpointUrl(this.url, await this.options.accessTokenFactory?.());
+    const WebSocket = (this.webSocketCtor ??= await resolveWebSocket());
     const connection: Connection = await Connection.open({
       url,
       WebSocket,
@@ -264,7 +265,24 @@ export class LiveClient {
         this.logger.info?.(`live: reconnect attempt ${attempt} failed: ${lastError.message}`);
         continue;
       }
-      const restored = this.disposed ? false : await this.restoreComponents(connection);
+      this.byInstance.clear();
+      const restored =
+        !this.disposed &&
+        (await restoreComponents([...this.held], {
+          connection,
+          resume: policy.resume,
+          logger: this.logger,
+          attached: (handle, snapshot) => {
+            if (!handle.isMounted) {
+              // Unmounted while it was being restored: release the new instance too.
+              void connection.request({ type: "unmount", instance: snapshot.instance }, "unmounted").catch(() => undefined);
+              return;
+            }
+            this.byInstance.delete(handle.instance);
+            this.byInstance.set(snapshot.instance, handle);
+            handle.attach(snapshot);
+          },
+        }));
       if (this.disposed) {
         void connection.close(1000, "client closed");
         return;
@@ -283,63 +301,6 @@ export class LiveClient {
     this.logger.error?.(`live: ${error.message}`);
     for (const handle of [...this.held]) handle.detach(error);
     this.setStatus("closed", { error }, error);
-  }
-
-  /** Brings every held component back on `connection`; false when the connection failed meanwhile. */
-  private async restoreComponents(connection: Connection): Promise<boolean> {
-    this.byInstance.clear();
-    const outcomes = await Promise.all(
-      [...this.held].map(async (handle) => {
-        try {
-          await this.restoreComponent(connection, handle);
-          return true;
-        } catch (error) {
-          if (error instanceof LiveClosedError || error instanceof LiveTimeoutError) return false;
-          // The server refused (e.g. the component no longer exists after a deploy): this one is gone.
-          this.logger.error?.(`live: could not re-mount ${handle.component}: ${(error as Error).message}`);
-          handle.detach(error as Error);
-          return true;
-        }
-      }),
-    );
-    return outcomes.every(Boolean);
-  }
-
-  private async restoreComponent(connection: Connection, handle: AnyHandle): Promise<void> {
-    const attach = (snapshot: ComponentSnapshot & { readonly [member: string]: unknown }) => {
-      if (!handle.isMounted) {
-        // Unmounted while we were re-mounting it: release the new instance too.
-        this.send(connection, { type: "unmount", instance: snapshot.instance }).catch(() => undefined);
-        return;
-      }
-      this.byInstance.delete(handle.instance);
-      this.byInstance.set(snapshot.instance, handle);
-      handle.attach(snapshot);
-    };
-    const resume = this.policy?.resume;
-    if (resume !== undefined) {
-      try {
-        const snapshot = await resume({
-          component: handle.component,
-          props: handle.props,
-          previous: { instance: handle.instance, version: handle.version, state: handle.state },
-          lastSnapshotMessage: handle.snapshotMessage,
-          request: (message) => connection.request(message),
-        });
-        if (snapshot !== undefined) {
-          attach(checkSnapshot(snapshot));
-          return;
-        }
-      } catch (error) {
-        if (error instanceof LiveClosedError) throw error;
-        this.logger.warn?.(`live: resume of ${handle.component} failed; mounting afresh.`, error);
-      }
-    }
-    const message: ClientRequest & { type: "mount" } =
-      handle.props === undefined
-        ? { type: "mount", component: handle.component }
-        : { type: "mount", component: handle.component, props: handle.props };
-    await this.send(connection, message, (answer) => attach(checkSnapshot(answer)));
   }
 
   private release(handle: AnyHandle): void {
@@ -382,46 +343,4 @@ export class LiveClient {
       this.cancelDelay = finish;
     });
   }
-
-  private async connectUrl(): Promise<string> {
-    const token = await this.options.accessTokenFactory?.();
-    let url = this.url;
-    const location = (globalThis as { location?: { href: string } }).location;
-    if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && location !== undefined) url = new URL(url, location.href).href;
-    url = url.replace(/^http(s?):/i, "ws$1:");
-    if (token) {
-      const hash = url.indexOf("#");
-      const base = hash < 0 ? url : url.slice(0, hash);
-      url = `${base}${base.includes("?") ? "&" : "?"}access_token=${encodeURIComponent(token)}${hash < 0 ? "" : url.slice(hash)}`;
-    }
-    return url;
-  }
-
-  private async resolveWebSocket(): Promise<WebSocketConstructor> {
-    if (this.webSocketCtor !== undefined) return this.webSocketCtor;
-    const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
-    if (global !== undefined) return (this.webSocketCtor = global);
-    try {
-      // `ws` is an optional peer dependency, loaded only where there is no global WebSocket (Node < 22).
-      const specifier = "ws";
-      const module = (await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as {
-        WebSocket?: WebSocketConstructor;
-        default?: WebSocketConstructor;
-      };
-      const ctor = module.WebSocket ?? module.default;
-      if (ctor === undefined) throw new Error("the module has no WebSocket export");
-      return (this.webSocketCtor = ctor);
-    } catch (error) {
-      throw new LiveClosedError(
-        `No WebSocket implementation: there is no globalThis.WebSocket and the 'ws' package could not be loaded (${String(error)}). ` +
-          "Install 'ws' or pass options.WebSocket.",
-      );
-    }
-  }
-}
-
-/** A snapshot with every member the server sent, checked for the three the client relies on. */
-function checkSnapshot(message: object): ComponentSnapshot & { readonly [member: string]: unknown } {
-  if (!isSnapshot(message)) throw new LiveError("unexpected_answer", "The server's answer lacks instance, version or state.");
-  return message as ComponentSnapshot & { readonly [member: string]: unknown };
 }

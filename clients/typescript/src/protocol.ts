@@ -3,6 +3,10 @@
  * servers may send more, and unknown members are ignored.
  */
 
+import { LiveError } from "./errors.js";
+import type { PatchOperation } from "./patch.js";
+import type { ComponentSnapshot } from "./reconnect.js";
+
 /** The WebSocket subprotocol this client speaks. */
 export const SUBPROTOCOL = "live.v1";
 
@@ -49,7 +53,7 @@ export interface PatchMessage {
   readonly type: "patch";
   readonly instance: string;
   readonly version: number;
-  readonly ops: readonly import("./patch.js").PatchOperation[];
+  readonly ops: readonly PatchOperation[];
 }
 export interface StateMessage {
   readonly type: "state";
@@ -107,8 +111,11 @@ export const ANSWER_TYPE: { readonly [K in keyof AnswerTypes]: AnswerTypes[K]["t
   ping: "pong",
 });
 
-/** Shape checks for answers the client relies on; a server bug becomes a clear error, not `undefined` later. */
-export function isSnapshot(message: object): boolean {
+/** A `mounted`/`state` answer with every member the server sent, checked for the three the client relies on. */
+export function toSnapshot(message: object): ComponentSnapshot & { readonly [member: string]: unknown } {
   const m = message as { readonly [member: string]: unknown };
-  return typeof m["instance"] === "string" && Number.isSafeInteger(m["version"]) && "state" in m;
+  if (typeof m["instance"] !== "string" || !Number.isSafeInteger(m["version"]) || !("state" in m)) {
+    throw new LiveError("unexpected_answer", "The server's answer lacks instance, version or state.");
+  }
+  return m as ComponentSnapshot & { readonly [member: string]: unknown };
 }

@@ -1,4 +1,7 @@
-import type { ClientRequest, ServerMessage } from "./protocol.js";
+import type { ComponentHandle } from "./component.js";
+import type { Connection, LiveLogger } from "./connection.js";
+import { LiveClosedError, LiveTimeoutError } from "./errors.js";
+import { toSnapshot, type ClientRequest, type ServerMessage } from "./protocol.js";
 
 /** What a component looks like after (re-)attaching: the instance id, the state's version and the state. */
 export interface ComponentSnapshot {
@@ -88,4 +91,68 @@ export function backoffDelay(
   const exponent = Math.min(Math.max(attempt - 1, 0), 52);
   const bound = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** exponent);
   return Math.floor(random() * bound);
+}
+
+type AnyHandle = ComponentHandle<object, {}>;
+
+/** What {@link restoreComponents} needs from the client. */
+export interface RestoreTarget {
+  /** The new connection. */
+  readonly connection: Connection;
+  readonly resume: ResumeHook | undefined;
+  readonly logger: LiveLogger;
+  /**
+   * Called with each component's new snapshot — synchronously on the answer for a fresh mount, so the client can
+   * route a patch that follows right behind it.
+   */
+  readonly attached: (handle: AnyHandle, snapshot: ComponentSnapshot & { readonly [member: string]: unknown }) => void;
+}
+
+/**
+ * Brings components back on a new connection: through the resume hook when there is one and it returns a snapshot,
+ * else by mounting afresh with the same props. A component the server refuses is detached (its `onError` hears
+ * why). Resolves false when the connection failed meanwhile (closed or timed out), so the caller tries again.
+ */
+export async function restoreComponents(handles: readonly AnyHandle[], target: RestoreTarget): Promise<boolean> {
+  const outcomes = await Promise.all(
+    handles.map(async (handle) => {
+      try {
+        await restoreComponent(handle, target);
+        return true;
+      } catch (error) {
+        if (error instanceof LiveClosedError || error instanceof LiveTimeoutError) return false;
+        target.logger.error?.(`live: could not re-mount ${handle.component}: ${(error as Error).message}`);
+        handle.detach(error as Error);
+        return true;
+      }
+    }),
+  );
+  return outcomes.every(Boolean);
+}
+
+async function restoreComponent(handle: AnyHandle, target: RestoreTarget): Promise<void> {
+  const { connection, resume } = target;
+  if (resume !== undefined) {
+    try {
+      const snapshot = await resume({
+        component: handle.component,
+        props: handle.props,
+        previous: { instance: handle.instance, version: handle.version, state: handle.state },
+        lastSnapshotMessage: handle.snapshotMessage,
+        request: (message) => connection.request(message),
+      });
+      if (snapshot !== undefined) {
+        target.attached(handle, toSnapshot(snapshot));
+        return;
+      }
+    } catch (error) {
+      if (error instanceof LiveClosedError) throw error;
+      target.logger.warn?.(`live: resume of ${handle.component} failed; mounting afresh.`, error);
+    }
+  }
+  const message: ClientRequest =
+    handle.props === undefined
+      ? { type: "mount", component: handle.component }
+      : { type: "mount", component: handle.component, props: handle.props };
+  await connection.request(message, "mounted", (answer) => target.attached(handle, toSnapshot(answer)));
 }
