@@ -8,7 +8,7 @@ import { LiveClosedError } from "./errors.js";
 export function endpointUrl(url: string, accessToken: string | null | undefined): string {
   const location = (globalThis as { location?: { href: string } }).location;
   let result = !/^[a-z][a-z0-9+.-]*:/i.test(url) && location !== undefined ? new URL(url, location.href).href : url;
-  result = result.replace(/^http(s?):/i, "ws$1:");
+  result = result.replace(/^http(s?):/i, (_, secure: string) => (secure ? "wss:" : "ws:"));
   if (accessToken) {
     const hash = result.indexOf("#");
     const base = hash < 0 ? result : result.slice(0, hash);
