@@ -38,3 +38,16 @@ export async function okRoom(client: LiveClient): Promise<void> {
   const n: number = s.state.n;
   void [joined, users, n];
 }
+
+// Options: console is a logger; reconnect can be off or tuned, with a resume hook.
+export const withOptions = new LiveClient("ws://localhost:5000/live", {
+  logger: console,
+  accessTokenFactory: async () => "token",
+  reconnect: { initialDelayMs: 250, maxDelayMs: 10_000, maxAttempts: Infinity, resume: async (context) => (context.previous.version > 0 ? undefined : undefined) },
+  requestTimeoutMs: 5_000,
+});
+export const withoutReconnect = new LiveClient("/live", { reconnect: false });
+export const offStatus: () => void = withOptions.onStatus((status, event) => {
+  const s: "connecting" | "open" | "reconnecting" | "closed" = status;
+  void [s, event.closeCode, event.closeReason];
+});
