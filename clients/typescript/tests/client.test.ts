@@ -282,6 +282,35 @@ describe("patches and resync", () => {
     assert.equal((await changing).filter, "ok");
   });
 
+  test("an action whose patch started a resync resolves only after the resync's state is in", async () => {
+    const { connection, todo } = await mounted();
+    let resolved = false;
+    const adding = todo.actions.add({ text: "milk" }).then(() => (resolved = true));
+    const action = await connection.expect("action");
+    connection.sendBatch([
+      { type: "patch", instance: "c_1", version: 2, ops: [{ op: "add", path: "/todos/-", value: MILK }] },
+      { type: "result", id: action.id },
+    ]);
+    const resync = await connection.expect("resync");
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(resolved, false, "the result waits for the resync");
+    connection.send({ type: "state", id: resync.id, instance: "c_1", version: 2, state: { todos: [MILK], filter: "all" } });
+    await adding;
+    assert.deepEqual(todo.state.todos, [MILK]);
+  });
+
+  test("a refused resync is reported through onError and the next patch tries again", async () => {
+    const { connection, todo } = await mounted();
+    const failing = nextError(todo);
+    connection.send({ type: "patch", instance: "c_1", version: 5, ops: [] });
+    const first = await connection.expect("resync");
+    connection.send({ type: "error", id: first.id, code: "internal_error", message: "try later" });
+    const error = await failing;
+    assert.ok(error instanceof LiveError && error.code === "internal_error");
+    connection.send({ type: "patch", instance: "c_1", version: 6, ops: [] });
+    await connection.expect("resync");
+  });
+
   test("patches for another instance are ignored", async () => {
     const { connection, todo } = await mounted();
     connection.send({ type: "patch", instance: "c_other", version: 1, ops: [{ op: "replace", path: "/filter", value: "x" }] });
@@ -383,6 +412,24 @@ describe("reconnect", () => {
     assert.deepEqual([first["props"], other["props"]].map((p) => (p as { listId: string }).listId).sort(), ["b", "groceries"]);
     assert.equal(second.unread, 0);
     assert.ok(["c_1b", "c_bb"].includes(b.instance));
+  });
+
+  test("a component unmounted while reconnecting is not re-mounted", async () => {
+    const { client, connection } = await mounted();
+    const mountingB = client.mount(TodoList, { listId: "b" });
+    await connection.acceptMount("c_b", EMPTY);
+    const b = await mountingB;
+    const reconnecting = nextStatus(client, "reconnecting");
+    connection.close(1011, "unexpected");
+    await reconnecting;
+    await b.unmount(); // No connection: nothing to send, and it must not come back.
+    const opened = nextStatus(client, "open");
+    const second = await server.nextConnection();
+    const mount = await second.acceptMount("c_2", EMPTY);
+    await opened;
+    assert.deepEqual(mount["props"], { listId: "groceries" });
+    assert.equal(second.unread, 0);
+    assert.equal(b.isMounted, false);
   });
 
   test("actions called while reconnecting are sent once the component is back", async () => {
