@@ -1,0 +1,252 @@
+import type { ActionSignatures, BoundActions, ComponentBinding } from "./bindings.js";
+import type { LiveLogger } from "./connection.js";
+import { LiveClosedError, LiveError } from "./errors.js";
+import { applyPatch } from "./patch.js";
+import type { AnswerTypes, ClientRequest, PatchMessage } from "./protocol.js";
+import type { ComponentSnapshot } from "./reconnect.js";
+
+/**
+ * What a {@link ComponentHandle} needs from the client that owns it.
+ * @internal
+ */
+export interface ComponentHost {
+  readonly logger: LiveLogger;
+  /** Sends once the client is open, waiting through a reconnect; `build` runs right before sending. */
+  requestWhenOpen<T extends keyof AnswerTypes>(build: () => ClientRequest & { type: T }): Promise<AnswerTypes[T]>;
+  /** Sends on the current connection; rejects with `LiveClosedError` when there is none. */
+  requestNow<T extends keyof AnswerTypes>(
+    message: ClientRequest & { type: T },
+    onAnswer?: (answer: AnswerTypes[T]) => void,
+  ): Promise<AnswerTypes[T]>;
+  /** Forgets the component: it is no longer routed patches nor re-mounted. */
+  release(component: ComponentHandle<object, {}>): void;
+}
+
+/** Called with the new state after every change (patch, resync or re-mount). */
+export type ChangeListener<TState> = (state: Readonly<TState>) => void;
+
+/**
+ * A mounted component: its state (kept current from the server's patches), its typed actions, and `unmount`.
+ *
+ * State is immutable: each change produces a new state object (and new objects along each changed path,
+ * unchanged subtrees shared), so `previous !== next` comparisons work in any UI framework. Do not mutate it.
+ */
+export class ComponentHandle<TState extends object, TActions extends ActionSignatures<TActions>> {
+  /** The component's registered name. */
+  readonly component: string;
+  /** The props it was mounted with; sent again when it is re-mounted after a reconnect. */
+  readonly props: object | undefined;
+  /** One function per public action; each resolves with the action's result once the state includes its change. */
+  readonly actions: BoundActions<TActions>;
+
+  private currentState: Readonly<TState>;
+  private currentVersion: number;
+  private currentInstance: string;
+  private lastSnapshot: { readonly [member: string]: unknown };
+  private readonly changeListeners = new Set<ChangeListener<TState>>();
+  private readonly errorListeners = new Set<(error: Error) => void>();
+  private released = false;
+  /** Bumped whenever the state is replaced wholesale, so a stale resync answer is ignored. */
+  private epoch = 0;
+  private resyncing: Promise<void> | undefined;
+  private buffered: PatchMessage[] = [];
+
+  /** @internal Created by `LiveClient.mount`. */
+  constructor(
+    private readonly host: ComponentHost,
+    binding: ComponentBinding<TState, TActions, object>,
+    props: object | undefined,
+    snapshot: ComponentSnapshot & { readonly [member: string]: unknown },
+  ) {
+    this.component = binding.component;
+    this.props = props;
+    this.currentInstance = snapshot.instance;
+    this.currentVersion = snapshot.version;
+    this.currentState = snapshot.state as Readonly<TState>;
+    this.lastSnapshot = snapshot;
+    const actions: Record<string, (args?: object) => Promise<unknown>> = {};
+    for (const name of binding.actionNames) actions[name] = (args) => this.call(name, args);
+    this.actions = Object.freeze(actions) as unknown as BoundActions<TActions>;
+  }
+
+  /** The current state. A new object after every change; never mutate it. */
+  get state(): Readonly<TState> {
+    return this.currentState;
+  }
+
+  /** The version of {@link state}; the next patch carries `version + 1`. */
+  get version(): number {
+    return this.currentVersion;
+  }
+
+  /** The server's instance id; changes when the component is re-mounted after a reconnect. */
+  get instance(): string {
+    return this.currentInstance;
+  }
+
+  /** False after `unmount()`, or after a reconnect could not bring the component back. */
+  get isMounted(): boolean {
+    return !this.released;
+  }
+
+  /** Subscribes to state changes; returns the unsubscribe function. */
+  onChange(listener: ChangeListener<TState>): () => void {
+    this.changeListeners.add(listener);
+    return () => void this.changeListeners.delete(listener);
+  }
+
+  /**
+   * Subscribes to errors that no promise reports: a failed resync, or a re-mount the server refused after a
+   * reconnect (the handle is then no longer mounted). Returns the unsubscribe function.
+   */
+  onError(listener: (error: Error) => void): () => void {
+    this.errorListeners.add(listener);
+    return () => void this.errorListeners.delete(listener);
+  }
+
+  /** Unmounts the component on the server (when connected) and stops tracking it. Idempotent. */
+  async unmount(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    this.epoch++;
+    this.host.release(this as unknown as ComponentHandle<object, {}>);
+    try {
+      await this.host.requestNow({ type: "unmount", instance: this.currentInstance });
+    } catch (error) {
+      // Gone already (closed connection, or the server no longer has it): that is what unmount wants.
+      if (error instanceof LiveClosedError || (error instanceof LiveError && error.code === "instance_not_found")) return;
+      throw error;
+    }
+  }
+
+  /** @internal The last `mounted`/`state` message, for a resume hook. */
+  get snapshotMessage(): { readonly [member: string]: unknown } {
+    return this.lastSnapshot;
+  }
+
+  /** @internal Replaces instance, version and state from a (re-)mount or resume. */
+  attach(snapshot: ComponentSnapshot & { readonly [member: string]: unknown }): void {
+    this.epoch++;
+    this.resyncing = undefined;
+    this.buffered = [];
+    this.currentInstance = snapshot.instance;
+    this.replaceState(snapshot);
+  }
+
+  /**
+   * @internal The component could not be brought back, or the client closed: it stays readable but is no longer
+   * mounted. `error` (when given) goes to the error listeners.
+   */
+  detach(error?: Error): void {
+    if (this.released) return;
+    this.released = true;
+    this.epoch++;
+    this.host.release(this as unknown as ComponentHandle<object, {}>);
+    if (error !== undefined) this.emitError(error);
+  }
+
+  /** @internal Applies a `patch` for this instance, or starts a resync when its version does not follow. */
+  receivePatch(message: PatchMessage): void {
+    if (this.released) return;
+    if (this.resyncing !== undefined) {
+      this.buffered.push(message);
+      return;
+    }
+    if (message.version !== this.currentVersion + 1) {
+      this.host.logger.warn?.(
+        `live: ${this.component} ${this.currentInstance} got patch version ${message.version} while at ${this.currentVersion}; resyncing.`,
+      );
+      this.buffered.push(message);
+      this.startResync();
+      return;
+    }
+    let next: Readonly<TState>;
+    try {
+      next = applyPatch(this.currentState, message.ops);
+    } catch (error) {
+      // Our copy differs from the server's; only a full state can fix that.
+      this.host.logger.warn?.(`live: ${this.component} ${this.currentInstance} could not apply patch ${message.version}; resyncing.`, error);
+      this.startResync();
+      return;
+    }
+    this.currentVersion = message.version;
+    this.setState(next);
+  }
+
+  private async call(action: string, args: object | undefined): Promise<unknown> {
+    const answer = await this.host.requestWhenOpen(() => {
+      if (this.released) throw new LiveError("not_mounted", `${this.component} is not mounted.`);
+      return args === undefined
+        ? { type: "action", instance: this.currentInstance, action }
+        : { type: "action", instance: this.currentInstance, action, args };
+    });
+    // The server sends the action's patch before its result; if that patch started a resync, the state
+    // includes the change only once the resync is done.
+    while (this.resyncing !== undefined) await this.resyncing;
+    return answer.value;
+  }
+
+  private startResync(): void {
+    const epoch = this.epoch;
+    // The answer is applied synchronously on arrival, so patches right behind it are not buffered needlessly.
+    const onState = (answer: AnswerTypes["resync"]) => {
+      if (epoch !== this.epoch) return;
+      this.resyncing = undefined;
+      this.replaceState(answer);
+      this.drainBuffer();
+    };
+    this.resyncing = this.host.requestNow({ type: "resync", instance: this.currentInstance }, onState).then(
+      () => undefined,
+      (error: unknown) => {
+        if (epoch !== this.epoch) return;
+        this.resyncing = undefined;
+        this.buffered = [];
+        // After a dropped connection the re-mount replaces the state; anything else leaves it stale, and the
+        // next patch (whose version cannot follow) starts another resync.
+        if (!(error instanceof LiveClosedError)) this.emitError(error as Error);
+      },
+    );
+  }
+
+  private drainBuffer(): void {
+    const pending = this.buffered.sort((a, b) => a.version - b.version);
+    this.buffered = [];
+    for (const [index, message] of pending.entries()) {
+      if (message.version <= this.currentVersion) continue;
+      this.receivePatch(message);
+      if (this.resyncing !== undefined) {
+        // A further gap: keep the rest for after the next state answer.
+        this.buffered.push(...pending.slice(index + 1));
+        return;
+      }
+    }
+  }
+
+  private replaceState(snapshot: { readonly version: number; readonly state: unknown }): void {
+    this.lastSnapshot = snapshot as { readonly [member: string]: unknown };
+    this.currentVersion = snapshot.version;
+    this.setState(snapshot.state as Readonly<TState>);
+  }
+
+  private setState(next: Readonly<TState>): void {
+    this.currentState = next;
+    for (const listener of [...this.changeListeners]) {
+      try {
+        listener(next);
+      } catch (error) {
+        this.host.logger.error?.("live: an onChange listener threw.", error);
+      }
+    }
+  }
+
+  private emitError(error: Error): void {
+    if (this.errorListeners.size === 0) this.host.logger.error?.(`live: ${this.component}: ${error.message}`, error);
+    for (const listener of [...this.errorListeners]) {
+      try {
+        listener(error);
+      } catch (thrown) {
+        this.host.logger.error?.("live: an onError listener threw.", thrown);
+      }
+    }
+  }
+}

@@ -1,0 +1,8 @@
+import type { LiveClient } from "../../src/index.js";
+import { TodoList } from "../fixtures/todo-list.js";
+
+export async function bad(client: LiveClient): Promise<void> {
+  const todo = await client.mount(TodoList);
+  const n: string = await todo.actions.count(); // expect-error
+  void n;
+}

@@ -1,0 +1,7 @@
+import type { LiveClient } from "../../src/index.js";
+import { TodoList } from "../fixtures/todo-list.js";
+
+export async function bad(client: LiveClient): Promise<void> {
+  const todo = await client.mount(TodoList);
+  todo.state.filter = "done"; // expect-error
+}
