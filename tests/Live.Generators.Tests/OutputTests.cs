@@ -132,6 +132,10 @@ public sealed class OutputTests
         public sealed record DerivedState : BaseState
         {
             public string Name { get; init; } = "";
+            public string User { get; init; } = "clashes with LiveComponentBase.User, so it gets no proxy";
+            public string InstanceId { get; init; } = "clashes with LiveComponentBase.InstanceId";
+            public static int Shared { get; set; }
+            public int this[int i] => i;
         }
         [LiveComponent]
         public sealed partial class Versioned : LiveComponent<DerivedState>
@@ -150,6 +154,31 @@ public sealed class OutputTests
         Assert.Empty(run.LiveDiagnostics);
         Assert.True(run.CompilationProblems.Count == 0, shape + ":\n" + string.Join("\n", run.CompilationProblems));
         Assert.Contains(run.HintNames, h => h.EndsWith(".Live.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Nested_and_global_components_are_named_by_their_full_path()
+    {
+        var run = GeneratorHarness.Run(Samples.Usings + """
+            namespace Sample
+            {
+                public sealed record S { public int Count { get; init; } }
+
+                public static partial class Outer
+                {
+                    [LiveComponent("nested")]
+                    public sealed partial class Inner : LiveComponent<S> { }
+                }
+            }
+
+            [LiveComponent]
+            public sealed partial class Top : LiveComponent<Sample.S> { }
+            """);
+
+        Assert.Empty(run.CompilationProblems);
+        Assert.Equal(
+            ["LiveComponentRegistration.g.cs", "Sample.Outer.Inner.Live.g.cs", "Top.Live.g.cs"],
+            run.HintNames.Order(StringComparer.Ordinal));
     }
 
     private const string CounterSnapshot = """
