@@ -72,6 +72,7 @@ public sealed class DiagnosticTests
     [InlineData("public void Go([|List<Func<int>>|] x) { }")]
     [InlineData("public void Go([|IAsyncEnumerable<int>|] x) { }")]
     [InlineData("public unsafe void Go([|int*|] x) { }")]
+    [InlineData("public void Go([|(int Id, string Name)|] x) { }")]
     public void LIVE007_unsupported_parameter_is_reported_at_its_type(string method) =>
         AssertSingle("LIVE007", ComponentWith("[PublicAction] " + method), allowUnsafe: true);
 

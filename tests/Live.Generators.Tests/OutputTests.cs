@@ -110,6 +110,18 @@ public sealed class OutputTests
             [PublicAction] public void Tick() => Count++;
         }
         """)]
+    [InlineData("with members named after C# keywords", """
+        namespace Sample;
+        public sealed record KeywordState
+        {
+            public int @event { get; init; }
+        }
+        [LiveComponent]
+        public sealed partial class Keywords : LiveComponent<KeywordState>
+        {
+            [PublicAction] public void @checked(int @int) => @event = @int;
+        }
+        """)]
     [InlineData("in #nullable disable code", """
         #nullable disable
         namespace Sample;
