@@ -253,6 +253,7 @@ public sealed class DiagnosticTests
         var diagnostic = Assert.Single(run.LiveDiagnostics);
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.DoesNotContain("{", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Equal(span, diagnostic.Location.SourceSpan);
         Assert.Equal("File0.cs", diagnostic.Location.GetLineSpan().Path);
 
