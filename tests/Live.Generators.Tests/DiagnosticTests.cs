@@ -72,6 +72,7 @@ public sealed class DiagnosticTests
     [InlineData("public void Go([|List<Func<int>>|] x) { }")]
     [InlineData("public void Go([|IAsyncEnumerable<int>|] x) { }")]
     [InlineData("public unsafe void Go([|int*|] x) { }")]
+    [InlineData("public void Go([|(int Id, string Name)|] x) { }")]
     public void LIVE007_unsupported_parameter_is_reported_at_its_type(string method) =>
         AssertSingle("LIVE007", ComponentWith("[PublicAction] " + method), allowUnsafe: true);
 
@@ -252,8 +253,15 @@ public sealed class DiagnosticTests
         var diagnostic = Assert.Single(run.LiveDiagnostics);
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.DoesNotContain("{", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Equal(span, diagnostic.Location.SourceSpan);
         Assert.Equal("File0.cs", diagnostic.Location.GetLineSpan().Path);
+
+        // Where the component can still be emitted, the diagnostic is the only problem: no cascade of compiler errors.
+        if (id is not ("LIVE001" or "LIVE013" or "LIVE014" or "LIVE015" or "LIVE017"))
+        {
+            Assert.Empty(run.CompilationProblems);
+        }
     }
 
     private static string RepositoryRoot()

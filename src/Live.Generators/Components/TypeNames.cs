@@ -12,7 +12,16 @@ internal static class TypeNames
     /// <summary><c>global::</c>-qualified without nullable reference annotations (valid inside <c>typeof</c> and patterns).</summary>
     public static readonly SymbolDisplayFormat Plain = SymbolDisplayFormat.FullyQualifiedFormat;
 
-    public static string ToAnnotated(ITypeSymbol type) => type.ToDisplayString(Annotated);
+    public static string ToAnnotated(ITypeSymbol type)
+    {
+        // A reference type from #nullable disable code may hold null; say so, or the enabled generated code warns.
+        if (type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.None)
+        {
+            type = type.WithNullableAnnotation(NullableAnnotation.Annotated);
+        }
+
+        return type.ToDisplayString(Annotated);
+    }
 
     public static string ToPlain(ITypeSymbol type) =>
         type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(Plain);

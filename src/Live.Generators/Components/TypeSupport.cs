@@ -50,6 +50,12 @@ internal static class TypeSupport
             return null;
         }
 
+        if (named.IsTupleType)
+        {
+            // System.Text.Json ignores ValueTuple's fields by default, so a tuple would silently arrive empty.
+            return "is a tuple, whose elements JSON does not carry (use a record)";
+        }
+
         var definition = named.OriginalDefinition;
         var metadataName = MetadataName(definition);
         switch (metadataName)

@@ -24,10 +24,10 @@ internal static class ComponentEmitter
 
         foreach (var container in model.ContainingTypes)
         {
-            w.Open($"partial {container.Keyword} {container.Name}");
+            w.Open($"partial {container.Keyword} {Identifier.Escape(container.Name)}");
         }
 
-        w.Open($"partial class {model.TypeName}");
+        w.Open($"partial class {Identifier.Escape(model.TypeName)}");
         var needsBlankLine = EmitInitialState(w, model);
         foreach (var member in model.StateMembers)
         {
@@ -77,11 +77,12 @@ internal static class ComponentEmitter
     private static void EmitStateMember(CodeWriter w, StateMemberModel member)
     {
         w.Line($"/// <summary>Reads and writes <c>State.{member.Name}</c>; assigning a different value records the change.</summary>");
-        w.Open($"{member.Accessibility} {member.TypeName} {member.Name}");
-        w.Line($"get => State.{member.Name};");
+        var name = Identifier.Escape(member.Name);
+        w.Open($"{member.Accessibility} {member.TypeName} {name}");
+        w.Line($"get => State.{name};");
         w.Open("set");
-        w.Open($"if (!global::System.Collections.Generic.EqualityComparer<{member.TypeName}>.Default.Equals(State.{member.Name}, value))");
-        w.Line($"State = State with {{ {member.Name} = value }};");
+        w.Open($"if (!global::System.Collections.Generic.EqualityComparer<{member.TypeName}>.Default.Equals(State.{name}, value))");
+        w.Line($"State = State with {{ {name} = value }};");
         w.Line($"MarkChanged({Literal(member.Name)});");
         w.Close();
         w.Close();
@@ -203,7 +204,7 @@ internal static class ComponentEmitter
             w.Line($"var arg{i} = {read};");
         }
 
-        var call = $"(({model.FullyQualifiedName})component).{action.MethodName}({string.Join(", ", callArguments)})";
+        var call = $"(({model.FullyQualifiedName})component).{Identifier.Escape(action.MethodName)}({string.Join(", ", callArguments)})";
         switch (action.ReturnKind)
         {
             case ActionReturnKind.Void:
