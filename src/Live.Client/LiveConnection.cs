@@ -307,7 +307,21 @@ public sealed partial class LiveConnection : IAsyncDisposable
         catch (Exception ex)
         {
             Log.ResyncFailed(_logger, handle.InstanceId, ex);
-            handle.OnResyncFailed();
+            switch (ex)
+            {
+                case LiveConnectionClosedException:
+                    break;
+                case LiveErrorException { Code: "instance_not_found" }:
+                    DetachComponent(handle, ex); // the server no longer holds it: nothing to resync
+                    break;
+                default:
+                    if (handle.OnResyncFailed())
+                    {
+                        BeginResync(handle);
+                    }
+
+                    break;
+            }
         }
     }
 
@@ -382,7 +396,14 @@ public sealed partial class LiveConnection : IAsyncDisposable
         }
 
         // Something was sent, so the next heartbeat is due a full interval from now.
-        _heartbeat?.Change(_options.HeartbeatInterval, _options.HeartbeatInterval);
+        try
+        {
+            _heartbeat?.Change(_options.HeartbeatInterval, _options.HeartbeatInterval);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection ended while this frame was in flight; there is no heartbeat to move.
+        }
     }
 
     private void OnHeartbeatDue()
