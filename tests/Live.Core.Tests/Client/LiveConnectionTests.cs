@@ -503,6 +503,39 @@ public sealed class LiveConnectionTests
         Assert.True(harness.Client.IsConnected);
     }
 
+    [Fact]
+    public async Task Unreachable_endpoint_throws_LiveConnectException_without_a_status()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // nothing listens there now
+
+        var error = await Assert.ThrowsAsync<LiveConnectException>(() => LiveConnection.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/live")).Within());
+
+        Assert.Null(error.StatusCode);
+        Assert.NotNull(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_are_sent_as_whole_frames_and_each_gets_its_own_answer()
+    {
+        await using var harness = await ClientHarness.StartAsync();
+        var counter = await harness.MountAsync();
+
+        var invocations = Enumerable.Range(0, 50)
+            .Select(i => Task.Run(() => counter.InvokeAsync<int>("echo", new { Value = i })))
+            .ToArray();
+        for (var n = 0; n < invocations.Length; n++)
+        {
+            var action = await harness.Session.ReceiveAsync("action");
+            var value = action.GetProperty("args").GetProperty("value").GetInt32();
+            await harness.Session.SendAsync($$"""{"type":"result","id":"{{action.GetProperty("id").GetString()}}","value":{{value}}}""");
+        }
+
+        Assert.Equal(Enumerable.Range(0, 50), await Task.WhenAll(invocations).Within());
+    }
+
     private sealed record Todo(string Id, string Text, bool Done);
 
     private sealed record TodoListState(IReadOnlyList<Todo> Todos, string Filter);
