@@ -209,14 +209,22 @@ public sealed partial class LiveComponentHandle
         Complete(outcome);
     }
 
-    /// <summary>The resync request failed; the next patch starts another one.</summary>
-    internal void OnResyncFailed()
+    /// <summary>
+    /// The resync request failed. Returns whether to retry at once (patches arrived meanwhile, so the instance is
+    /// alive and this copy is behind); otherwise the next patch starts another resync.
+    /// </summary>
+    internal bool OnResyncFailed()
     {
         lock (_gate)
         {
+            if (_buffered.Count > 0)
+            {
+                return true; // still pending; the buffered patches wait for the retry's answer
+            }
+
             _resyncPending = false;
-            _buffered.Clear();
-            _diverged = true; // whatever comes next is treated as a gap, so it retries
+            _diverged = true;
+            return false;
         }
     }
 
@@ -266,11 +274,17 @@ public sealed partial class LiveComponentHandle
             _connection.BeginResync(this);
         }
 
-        if ((outcome & PatchOutcome.Changed) != 0)
+        if ((outcome & PatchOutcome.Changed) == 0 || StateChanged is not { } handlers)
+        {
+            return;
+        }
+
+        // One by one, so a throwing subscriber neither stops the reader nor starves the others.
+        foreach (var handler in handlers.GetInvocationList().Cast<Action<LiveComponentHandle>>())
         {
             try
             {
-                StateChanged?.Invoke(this);
+                handler(this);
             }
 #pragma warning disable CA1031 // A subscriber's exception must not stop the connection's reader.
             catch (Exception ex)

@@ -51,7 +51,7 @@ public sealed partial class LiveConnection
         [LoggerMessage(15, LogLevel.Information, "Requested a resync of '{Instance}' (request {RequestId}).")]
         public static partial void ResyncRequested(ILogger logger, string instance, string requestId);
 
-        [LoggerMessage(16, LogLevel.Warning, "The resync of '{Instance}' failed; the next patch will retry.")]
+        [LoggerMessage(16, LogLevel.Warning, "The resync of '{Instance}' failed.")]
         public static partial void ResyncFailed(ILogger logger, string instance, Exception exception);
 
         [LoggerMessage(17, LogLevel.Debug, "Could not unmount orphaned instance '{Instance}'.")]

@@ -41,7 +41,6 @@ public sealed partial class LiveConnection
 
             info = new LiveCloseInfo(_socket.CloseStatus, _socket.CloseStatusDescription, null);
             Log.ClosedByServer(_logger, (int?)info.Status, info.Description);
-            await AcknowledgeCloseAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -49,7 +48,10 @@ public sealed partial class LiveConnection
             Log.ConnectionLost(_logger, ex);
         }
 
+        // Fail waiters first: finishing the handshake can take a while (the client waits for the server to
+        // drop the TCP connection), and nothing more will be answered anyway.
         Terminate(info);
+        await AcknowledgeCloseAsync().ConfigureAwait(false);
     }
 
     /// <summary>Answers the server's close frame so the handshake completes cleanly.</summary>
@@ -250,7 +252,10 @@ public sealed partial class LiveConnection
         }
     }
 
-    /// <summary>Ends the connection once: fails pending requests and waiters, then completes <see cref="Completion"/>.</summary>
+    /// <summary>
+    /// Ends the connection once: fails pending requests and state waiters, raises <see cref="Closed"/>, then completes
+    /// <see cref="Completion"/>.
+    /// </summary>
     private void Terminate(LiveCloseInfo info)
     {
         lock (_closeGate)
@@ -277,16 +282,20 @@ public sealed partial class LiveConnection
             DetachComponent(entry.Value, LiveConnectionClosedException.From(info));
         }
 
-        _completion.TrySetResult(info);
-        try
+        foreach (var handler in Closed?.GetInvocationList().Cast<Action<LiveCloseInfo>>() ?? [])
         {
-            Closed?.Invoke(info);
-        }
+            try
+            {
+                handler(info);
+            }
 #pragma warning disable CA1031 // A subscriber's exception must not escape the reader.
-        catch (Exception ex)
+            catch (Exception ex)
 #pragma warning restore CA1031
-        {
-            Log.HandlerFailed(_logger, nameof(Closed), ex);
+            {
+                Log.HandlerFailed(_logger, nameof(Closed), ex);
+            }
         }
+
+        _completion.TrySetResult(info);
     }
 }

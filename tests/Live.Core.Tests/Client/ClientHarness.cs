@@ -46,8 +46,8 @@ internal sealed class ClientHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Abort rather than handshake: the scripted server may no longer be reading.
-        Session.Socket.Abort();
+        // Drop the server's end rather than handshake: the scripted server may no longer be reading.
+        Session.Dispose();
         await Client.DisposeAsync().Within();
         await Server.DisposeAsync();
     }

@@ -26,9 +26,11 @@ public sealed class LiveConnectionTests
             ConfigureWebSocket = ws => ws.SetRequestHeader("Authorization", "Bearer token-1"),
         });
         var session = await server.AcceptAsync();
-        await using var client = await connecting.Within();
+        var client = await connecting.Within();
 
         Assert.Equal("Bearer token-1", session.RequestHeaders["Authorization"]);
+        session.Dispose(); // the scripted server answers no close handshake
+        await client.DisposeAsync().Within();
     }
 
     [Fact]
@@ -417,6 +419,121 @@ public sealed class LiveConnectionTests
         Assert.Equal("1", (await harness.Session.ReceiveAsync()).GetProperty("id").GetString());
         Assert.Equal("2", (await harness.Session.ReceiveAsync()).GetProperty("id").GetString());
         Assert.Equal("3", (await harness.Session.ReceiveAsync()).GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_patch_right_behind_mounted_is_not_lost()
+    {
+        await using var harness = await ClientHarness.StartAsync();
+
+        var mounting = harness.Client.MountAsync("Counter");
+        var mount = await harness.Session.ReceiveAsync("mount");
+        await harness.Session.SendMountedAsync(mount, "c_1", 0, """{"count":0}""");
+        await harness.Session.SendPatchAsync("c_1", 1, """[{"op":"replace","path":"/count","value":1}]""");
+        var counter = await mounting.Within();
+        await counter.WaitForStateAsync(s => (int)s["count"]! == 1, TimeSpan.FromSeconds(5)).Within();
+
+        Assert.Equal(1, counter.Version);
+    }
+
+    [Fact]
+    public async Task A_failed_resync_is_retried_on_the_next_patch()
+    {
+        await using var harness = await ClientHarness.StartAsync();
+        var counter = await harness.MountAsync(state: """{"count":0}""");
+
+        await harness.Session.SendPatchAsync("c_1", 5, "[]");
+        var first = await harness.Session.ReceiveAsync("resync");
+        await harness.Session.SendAsync($$"""{"type":"error","id":"{{first.GetProperty("id").GetString()}}","code":"internal_error","message":"try again"}""");
+        await harness.Session.SendPatchAsync("c_1", 6, "[]");
+        var second = await harness.Session.ReceiveAsync("resync");
+        await harness.Session.SendAsync($$$"""{"type":"state","id":"{{{second.GetProperty("id").GetString()}}}","instance":"c_1","version":6,"state":{"count":6}}""");
+        await counter.WaitForStateAsync(s => (int)s["count"]! == 6, TimeSpan.FromSeconds(5)).Within();
+
+        Assert.NotEqual(first.GetProperty("id").GetString(), second.GetProperty("id").GetString());
+        Assert.Equal(6, counter.Version);
+    }
+
+    [Fact]
+    public async Task Canceling_a_request_stops_waiting_and_a_late_answer_is_ignored()
+    {
+        await using var harness = await ClientHarness.StartAsync();
+        var counter = await harness.MountAsync();
+        using var cts = new CancellationTokenSource();
+
+        var invoking = counter.InvokeAsync("slow", ct: cts.Token);
+        var action = await harness.Session.ReceiveAsync("action");
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => invoking.Within());
+        await harness.Session.SendAsync($$"""{"type":"result","id":"{{action.GetProperty("id").GetString()}}","value":1}""");
+        var pinging = harness.Client.PingAsync();
+        var ping = await harness.Session.ReceiveAsync("ping");
+        await harness.Session.SendAsync($$"""{"type":"pong","id":"{{ping.GetProperty("id").GetString()}}"}""");
+
+        await pinging.Within();
+        Assert.True(harness.Client.IsConnected);
+    }
+
+    [Fact]
+    public async Task A_mount_answered_after_its_timeout_is_unmounted_again()
+    {
+        await using var harness = await ClientHarness.StartAsync();
+
+        var mounting = harness.Client.MountAsync("Counter");
+        var mount = await harness.Session.ReceiveAsync("mount");
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        await Assert.ThrowsAsync<TimeoutException>(() => mounting.Within());
+        await harness.Session.SendMountedAsync(mount, "c_orphan", 0, "{}");
+        var unmount = await harness.Session.ReceiveAsync("unmount");
+
+        Assert.Equal("c_orphan", unmount.GetProperty("instance").GetString());
+    }
+
+    [Fact]
+    public async Task StateChanged_handler_exceptions_do_not_stop_the_connection()
+    {
+        await using var harness = await ClientHarness.StartAsync();
+        var counter = await harness.MountAsync(state: """{"count":0}""");
+        counter.StateChanged += _ => throw new InvalidOperationException("handler bug");
+
+        await harness.Session.SendPatchAsync("c_1", 1, """[{"op":"replace","path":"/count","value":1}]""");
+        await harness.Session.SendPatchAsync("c_1", 2, """[{"op":"replace","path":"/count","value":2}]""");
+        await counter.WaitForStateAsync(s => (int)s["count"]! == 2, TimeSpan.FromSeconds(5)).Within();
+
+        Assert.True(harness.Client.IsConnected);
+    }
+
+    [Fact]
+    public async Task Unreachable_endpoint_throws_LiveConnectException_without_a_status()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // nothing listens there now
+
+        var error = await Assert.ThrowsAsync<LiveConnectException>(() => LiveConnection.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/live")).Within());
+
+        Assert.Null(error.StatusCode);
+        Assert.NotNull(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_are_sent_as_whole_frames_and_each_gets_its_own_answer()
+    {
+        await using var harness = await ClientHarness.StartAsync();
+        var counter = await harness.MountAsync();
+
+        var invocations = Enumerable.Range(0, 50)
+            .Select(i => Task.Run(() => counter.InvokeAsync<int>("echo", new { Value = i })))
+            .ToArray();
+        for (var n = 0; n < invocations.Length; n++)
+        {
+            var action = await harness.Session.ReceiveAsync("action");
+            var value = action.GetProperty("args").GetProperty("value").GetInt32();
+            await harness.Session.SendAsync($$"""{"type":"result","id":"{{action.GetProperty("id").GetString()}}","value":{{value}}}""");
+        }
+
+        Assert.Equal(Enumerable.Range(0, 50), await Task.WhenAll(invocations).Within());
     }
 
     private sealed record Todo(string Id, string Text, bool Done);

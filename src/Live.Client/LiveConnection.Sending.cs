@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Live.Client.Protocol;
+
+namespace Live.Client;
+
+/// <summary>The writer side: requests and their answers, the send lock, the heartbeat.</summary>
+public sealed partial class LiveConnection
+{
+    private async Task<JsonElement> SendRequestAsync(
+        string id,
+        ReadOnlyMemory<byte> frame,
+        string description,
+        string? expectedType,
+        Action<JsonElement>? onAnswer,
+        CancellationToken ct)
+    {
+        ThrowIfClosed();
+        var pending = new PendingRequest(id, description, expectedType, onAnswer);
+        if (!_pending.TryAdd(id, pending))
+        {
+            throw new InvalidOperationException($"A request with id '{id}' is still waiting for its answer.");
+        }
+
+        // Terminate() may have swept the table between the check above and the add.
+        if (Volatile.Read(ref _closeInfo) is { } closed)
+        {
+            _pending.TryRemove(new KeyValuePair<string, PendingRequest>(id, pending));
+            throw LiveConnectionClosedException.From(closed);
+        }
+
+        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
+        using var onTimeout = timeout.Token.Register(() =>
+        {
+            if (_pending.TryRemove(new KeyValuePair<string, PendingRequest>(id, pending)))
+            {
+                pending.TrySetException(new TimeoutException(
+                    $"The {description} was not answered within {_options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s."));
+            }
+        });
+        using var onCancel = ct.Register(() =>
+        {
+            if (_pending.TryRemove(new KeyValuePair<string, PendingRequest>(id, pending)))
+            {
+                pending.TrySetCanceled(ct);
+            }
+        });
+
+        try
+        {
+            await SendFrameAsync(frame, WebSocketMessageType.Text).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            _pending.TryRemove(new KeyValuePair<string, PendingRequest>(id, pending));
+            if (Volatile.Read(ref _closeInfo) is { } info)
+            {
+                throw LiveConnectionClosedException.From(info);
+            }
+
+            throw new LiveConnectionClosedException(null, null, ex);
+        }
+
+        return await pending.Task.ConfigureAwait(false);
+    }
+
+    private async Task SendFrameAsync(ReadOnlyMemory<byte> frame, WebSocketMessageType type)
+    {
+        await _sendLock.WaitAsync(_lifetime.Token).ConfigureAwait(false);
+        try
+        {
+            // Never the caller's token: canceling a WebSocket send aborts the whole socket.
+            await _socket.SendAsync(frame, type, endOfMessage: true, _lifetime.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+
+        // Something was sent, so the next heartbeat is due a full interval from now.
+        try
+        {
+            _heartbeat?.Change(_options.HeartbeatInterval, _options.HeartbeatInterval);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection ended while this frame was in flight; there is no heartbeat to move.
+        }
+    }
+
+    private void OnHeartbeatDue()
+    {
+        if (IsConnected)
+        {
+            _ = SendHeartbeatAsync();
+        }
+    }
+
+    private async Task SendHeartbeatAsync()
+    {
+        try
+        {
+            await SendFrameAsync(ClientMessages.Heartbeat, WebSocketMessageType.Text).ConfigureAwait(false);
+            Log.HeartbeatSent(_logger);
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            Log.HeartbeatFailed(_logger, ex);
+        }
+    }
+
+    private string NextRequestId() =>
+        Interlocked.Increment(ref _lastRequestId).ToString(CultureInfo.InvariantCulture);
+
+    private void ThrowIfClosed()
+    {
+        if (Volatile.Read(ref _closeInfo) is { } info)
+        {
+            throw LiveConnectionClosedException.From(info);
+        }
+    }
+}
