@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -35,7 +36,7 @@ internal static class JsonObjectMetadataWriter
             var creator = obj.ConstructorAccess switch
             {
                 JsonMemberAccess.Direct => $"new {t}()",
-                JsonMemberAccess.UnsafeAccessor => $"Construct_{name}()",
+                JsonMemberAccess.UnsafeAccessor => $"{Construct(obj, name)}()",
                 JsonMemberAccess.DefaultValue => $"default({t})",
                 _ => null,
             };
@@ -47,7 +48,7 @@ internal static class JsonObjectMetadataWriter
         else
         {
             var arguments = string.Join(", ", parameters.Select(p => $"({(obj.ConstructorAccess == JsonMemberAccess.Direct ? p.DeclaredTypeName : p.TypeName)})args[{Int(p.Position)}]!"));
-            var call = obj.ConstructorAccess == JsonMemberAccess.Direct ? $"new {t}({arguments})" : $"Construct_{name}({arguments})";
+            var call = obj.ConstructorAccess == JsonMemberAccess.Direct ? $"new {t}({arguments})" : $"{Construct(obj, name)}({arguments})";
             code.AppendLine($"            ObjectWithParameterizedConstructorCreator = static args => {call},");
             code.AppendLine($"            ConstructorParameterMetadataInitializer = static () => new {Metadata}JsonParameterInfoValues[]");
             code.AppendLine("            {");
@@ -71,6 +72,9 @@ internal static class JsonObjectMetadataWriter
         code.AppendLine("        };");
         code.AppendLine($"        return Finish({JsonMetadataEmitter.Services}CreateObjectInfo<{t}>(options, values));");
     }
+
+    private static string Construct(JsonObjectShape obj, string name) =>
+        obj.Generic is { } generic ? $"Accessors_{name}<{generic.TypeArguments}>.Construct" : $"Construct_{name}";
 
     public static void WriteMembers(StringBuilder code, JsonTypeShape shape, string name)
     {
@@ -109,26 +113,28 @@ internal static class JsonObjectMetadataWriter
         var declaring = p.DeclaringTypeName;
         var target = p.DeclaringTypeIsValueType ? $"{Unsafe}.Unbox<{declaring}>(obj)" : $"(({declaring})obj)";
         var byRef = p.DeclaringTypeIsValueType ? "ref " : string.Empty;
-        var accessor = $"{shapeName}_{p.Name}";
+        var accessor = p.Generic is { } generic ? $"Accessors_{shapeName}_{p.Name}<{generic.TypeArguments}>." : $"{shapeName}_{p.Name}";
         var getter = p.Getter switch
         {
             JsonMemberAccess.Direct => $"static obj => (({declaring})obj).{p.Name}!",
-            JsonMemberAccess.UnsafeAccessor when p.IsField => $"static obj => Field_{accessor}({byRef}{target})!",
-            JsonMemberAccess.UnsafeAccessor => $"static obj => Get_{accessor}({byRef}{target})!",
+            JsonMemberAccess.UnsafeAccessor when p.IsField => $"static obj => {Name("Field", accessor)}({byRef}{target})!",
+            JsonMemberAccess.UnsafeAccessor => $"static obj => {Name("Get", accessor)}({byRef}{target})!",
             _ => "null",
         };
         var setter = p.Setter switch
         {
             JsonMemberAccess.Direct => $"static (obj, value) => {target}.{p.Name} = value!",
-            JsonMemberAccess.UnsafeAccessor when p.IsField => $"static (obj, value) => Field_{accessor}({byRef}{target}) = value!",
-            JsonMemberAccess.UnsafeAccessor => $"static (obj, value) => Set_{accessor}({byRef}{target}, value!)",
+            JsonMemberAccess.UnsafeAccessor when p.IsField => $"static (obj, value) => {Name("Field", accessor)}({byRef}{target}) = value!",
+            JsonMemberAccess.UnsafeAccessor => $"static (obj, value) => {Name("Set", accessor)}({byRef}{target}, value!)",
             _ => "null",
         };
 
         code.AppendLine($"{indent}var {variable} = {JsonMetadataEmitter.Services}CreatePropertyInfo<{p.TypeName}>(options, new {Metadata}JsonPropertyInfoValues<{p.TypeName}>");
         code.AppendLine($"{indent}{{");
         code.AppendLine($"{indent}    IsProperty = {Bool(!p.IsField)},");
-        code.AppendLine($"{indent}    IsPublic = {Bool(p.IsPublic)},");
+        // The metadata API refuses non-public [JsonInclude] members, assuming generated code cannot reach them; ours
+        // can (directly when internal, else through [UnsafeAccessor]), so they are declared reachable.
+        code.AppendLine($"{indent}    IsPublic = {Bool(p.IsPublic || p.HasJsonInclude)},");
         code.AppendLine($"{indent}    IsVirtual = {Bool(p.IsVirtual)},");
         code.AppendLine($"{indent}    DeclaringType = typeof({declaring}),");
         code.AppendLine($"{indent}    Converter = {(p.ConverterTypeName is null ? "null" : $"Converter<{p.TypeName}>(new {p.ConverterTypeName}(), options)")},");
@@ -166,39 +172,76 @@ internal static class JsonObjectMetadataWriter
         var obj = shape.Object!;
         if (obj.ConstructorAccess == JsonMemberAccess.UnsafeAccessor)
         {
-            var parameters = string.Join(", ", obj.ConstructorParameters.Select(p => $"{p.TypeName} {Identifier(p.Name)}"));
-            code.AppendLine();
-            code.AppendLine($"    [{Accessor}({AccessorKind}.Constructor)]");
-            code.AppendLine($"    private static extern {shape.TypeName} Construct_{name}({parameters});");
+            var generic = obj.Generic;
+            var parameters = string.Join(", ", obj.ConstructorParameters.Select(p =>
+                $"{(generic is null ? p.TypeName : generic.OpenMemberTypeNames[p.Position])} {Identifier(p.Name)}"));
+            var declarations = new[] { ($"[{Accessor}({AccessorKind}.Constructor)]", $"extern {generic?.OpenTypeName ?? shape.TypeName} {(generic is null ? "Construct_" + name : "Construct")}({parameters});") };
+            WriteDeclarations(code, generic, $"Accessors_{name}", declarations);
         }
 
         foreach (var p in obj.Properties)
         {
-            var target = (p.DeclaringTypeIsValueType ? "ref " : string.Empty) + p.DeclaringTypeName;
-            var accessor = $"{name}_{p.Name}";
+            var generic = p.Generic;
+            var declaring = generic?.OpenTypeName ?? p.DeclaringTypeName;
+            var type = generic?.OpenMemberTypeNames[0] ?? p.TypeName;
+            var target = (p.DeclaringTypeIsValueType ? "ref " : string.Empty) + declaring;
+            var suffix = generic is null ? $"_{name}_{p.Name}" : string.Empty;
+            var declarations = new List<(string Attribute, string Signature)>();
             if (p.IsField && (p.Getter == JsonMemberAccess.UnsafeAccessor || p.Setter == JsonMemberAccess.UnsafeAccessor))
             {
-                code.AppendLine();
-                code.AppendLine($"    [{Accessor}({AccessorKind}.Field, Name = {JsonLiterals.String(p.Name)})]");
-                code.AppendLine($"    private static extern ref {p.TypeName} Field_{accessor}({target} obj);");
-                continue;
+                declarations.Add(($"[{Accessor}({AccessorKind}.Field, Name = {JsonLiterals.String(p.Name)})]", $"extern ref {type} Field{suffix}({target} obj);"));
+            }
+            else
+            {
+                if (p.Getter == JsonMemberAccess.UnsafeAccessor)
+                {
+                    declarations.Add(($"[{Accessor}({AccessorKind}.Method, Name = {JsonLiterals.String("get_" + p.Name)})]", $"extern {type} Get{suffix}({target} obj);"));
+                }
+
+                if (p.Setter == JsonMemberAccess.UnsafeAccessor)
+                {
+                    declarations.Add(($"[{Accessor}({AccessorKind}.Method, Name = {JsonLiterals.String("set_" + p.Name)})]", $"extern void Set{suffix}({target} obj, {type} value);"));
+                }
             }
 
-            if (p.Getter == JsonMemberAccess.UnsafeAccessor)
-            {
-                code.AppendLine();
-                code.AppendLine($"    [{Accessor}({AccessorKind}.Method, Name = {JsonLiterals.String("get_" + p.Name)})]");
-                code.AppendLine($"    private static extern {p.TypeName} Get_{accessor}({target} obj);");
-            }
-
-            if (p.Setter == JsonMemberAccess.UnsafeAccessor)
-            {
-                code.AppendLine();
-                code.AppendLine($"    [{Accessor}({AccessorKind}.Method, Name = {JsonLiterals.String("set_" + p.Name)})]");
-                code.AppendLine($"    private static extern void Set_{accessor}({target} obj, {p.TypeName} value);");
-            }
+            WriteDeclarations(code, generic, $"Accessors_{name}_{p.Name}", declarations);
         }
     }
+
+    private static void WriteDeclarations(StringBuilder code, JsonGenericAccess? generic, string className, IReadOnlyList<(string Attribute, string Signature)> declarations)
+    {
+        if (declarations.Count == 0)
+        {
+            return;
+        }
+
+        var indent = generic is null ? "    " : "        ";
+        code.AppendLine();
+        if (generic is not null)
+        {
+            code.AppendLine($"    private static class {className}<{generic.TypeParameters}>");
+            code.AppendLine("    {");
+        }
+
+        for (var i = 0; i < declarations.Count; i++)
+        {
+            if (i > 0)
+            {
+                code.AppendLine();
+            }
+
+            code.AppendLine(indent + declarations[i].Attribute);
+            code.AppendLine($"{indent}{(generic is null ? "private" : "public")} static {declarations[i].Signature}");
+        }
+
+        if (generic is not null)
+        {
+            code.AppendLine("    }");
+        }
+    }
+
+    // "Get_Shape_Prop" for a plain accessor; "Accessors_Shape_Prop<int>.Get" inside a generic accessor class.
+    private static string Name(string kind, string accessor) => accessor.EndsWith(".", System.StringComparison.Ordinal) ? accessor + kind : kind + "_" + accessor;
 
     private static string Identifier(string name) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;

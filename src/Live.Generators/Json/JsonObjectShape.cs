@@ -9,7 +9,9 @@ namespace Live.Generators.Json;
 /// How to call the deserialization constructor; <see cref="JsonMemberAccess.None"/> when there is no usable one
 /// (the type then serializes but does not deserialize, and the reader reports it).
 /// </param>
+/// <param name="Generic">Set when the type is generic and its constructor is called through an <c>[UnsafeAccessor]</c>.</param>
 internal sealed record JsonObjectShape(
     EquatableArray<JsonPropertyShape> Properties,
     EquatableArray<JsonParameterShape> ConstructorParameters,
-    JsonMemberAccess ConstructorAccess);
+    JsonMemberAccess ConstructorAccess,
+    JsonGenericAccess? Generic);

@@ -56,7 +56,10 @@ internal static class JsonObjectShapeReader
         return new JsonObjectShape(
             new EquatableArray<JsonPropertyShape>(members.Select(m => m.Shape)),
             new EquatableArray<JsonParameterShape>(parameters),
-            access);
+            access,
+            access == JsonMemberAccess.UnsafeAccessor && constructor is not null
+                ? GenericAccess(type, constructor.OriginalDefinition.Parameters.Select(p => p.Type))
+                : null);
     }
 
     private static List<(ITypeSymbol Type, JsonPropertyShape Shape)> ReadMembers(JsonShapeReader reader, INamedTypeSymbol type, string path)
@@ -64,26 +67,22 @@ internal static class JsonObjectShapeReader
         var hierarchy = new List<INamedTypeSymbol>();
         for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
         {
-            hierarchy.Insert(0, current);
+            hierarchy.Add(current);
         }
 
-        // Base members first; an override or `new` member replaces the base one in place.
+        // Like the reflection resolver: the most derived type's members first; an override or `new` member hides the
+        // base declaration of the same name; per type, properties before fields.
         var members = new List<(ITypeSymbol Type, JsonPropertyShape Shape)>();
         foreach (var declaring in hierarchy)
         {
-            foreach (var symbol in declaring.GetMembers())
+            foreach (var symbol in declaring.GetMembers().OrderBy(m => m is IFieldSymbol ? 1 : 0))
             {
-                if (ReadMember(reader, declaring, symbol, path) is not { } member)
+                if (members.Any(m => m.Shape.Name == symbol.Name) || ReadMember(reader, declaring, symbol, path) is not { } member)
                 {
                     continue;
                 }
 
-                var existing = members.FindIndex(m => m.Shape.Name == member.Shape.Name);
-                if (existing >= 0)
-                {
-                    members[existing] = member;
-                }
-                else
+                if (!members.Any(m => m.Shape.Name == member.Shape.Name))
                 {
                     members.Add(member);
                 }
@@ -183,7 +182,10 @@ internal static class JsonObjectShapeReader
             Order: AttributeArgument(symbol, "JsonPropertyOrderAttribute") as int?,
             NumberHandling: AttributeArgument(symbol, "JsonNumberHandlingAttribute") as int?,
             IsNullable: IsNullable(memberType, annotation) is { } nullable && !memberType.IsValueType ? nullable : null,
-            ConstructorParameterIndex: -1);
+            ConstructorParameterIndex: -1,
+            Generic: getter == JsonMemberAccess.UnsafeAccessor || setter == JsonMemberAccess.UnsafeAccessor
+                ? GenericAccess(declaring, new[] { symbol.OriginalDefinition is IPropertySymbol open ? open.Type : ((IFieldSymbol)symbol.OriginalDefinition).Type })
+                : null);
         return (memberType, shape);
     }
 
@@ -220,6 +222,20 @@ internal static class JsonObjectShapeReader
         var needsRequiredMembers = !HasAttribute(constructor, "SetsRequiredMembersAttribute", "System.Diagnostics.CodeAnalysis.")
             && AllMembers(type).Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true });
         return (constructor, reader.IsAccessible(constructor) && !needsRequiredMembers ? JsonMemberAccess.Direct : JsonMemberAccess.UnsafeAccessor);
+    }
+
+    private static JsonGenericAccess? GenericAccess(INamedTypeSymbol type, IEnumerable<ITypeSymbol> openMemberTypes)
+    {
+        if (!type.IsGenericType)
+        {
+            return null;
+        }
+
+        return new JsonGenericAccess(
+            string.Join(", ", type.OriginalDefinition.TypeParameters.Select(p => p.Name)),
+            string.Join(", ", type.TypeArguments.Select(JsonShapeReader.TypeName)),
+            JsonShapeReader.TypeName(type.OriginalDefinition),
+            new EquatableArray<string>(openMemberTypes.Select(JsonShapeReader.TypeName)));
     }
 
     private static IEnumerable<ISymbol> AllMembers(INamedTypeSymbol type)

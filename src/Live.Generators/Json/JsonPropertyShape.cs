@@ -24,6 +24,7 @@ namespace Live.Generators.Json;
 /// and oblivious code (STJ then works it out itself).
 /// </param>
 /// <param name="ConstructorParameterIndex">Position of the matching constructor parameter, or -1.</param>
+/// <param name="Generic">Set when the declaring type is generic and an <c>[UnsafeAccessor]</c> is needed.</param>
 internal sealed record JsonPropertyShape(
     string Name,
     string DeclaringTypeName,
@@ -44,4 +45,5 @@ internal sealed record JsonPropertyShape(
     int? Order,
     int? NumberHandling,
     bool? IsNullable,
-    int ConstructorParameterIndex);
+    int ConstructorParameterIndex,
+    JsonGenericAccess? Generic);

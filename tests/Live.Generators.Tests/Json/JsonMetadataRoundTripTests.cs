@@ -46,7 +46,6 @@ public sealed class JsonMetadataRoundTripTests(SampleResolverFixture fixture) : 
 
     [Theory]
     [InlineData("Todo")]
-    [InlineData("Primitives")]
     [InlineData("Enums")]
     [InlineData("Money")]
     [InlineData("WithDefaults")]
@@ -151,7 +150,7 @@ public sealed class JsonMetadataRoundTripTests(SampleResolverFixture fixture) : 
         var value = JsonSerializer.Deserialize("""{"count":9}""", type, options);
 
         Assert.Equal(
-            JsonSerializer.Serialize(Activator.CreateInstance(type, "n", 9, 2, 0.5, 1.5f, 2.5m, -4L, default(DateTime), null, null, 'x'), type, options),
+            """{"name":"n","count":9,"priority":2,"ratio":0.5,"f":1.5,"m":2.5,"l":-4,"when":"0001-01-01T00:00:00","maybe":null,"text":null,"c":"x"}""",
             JsonSerializer.Serialize(value, type, options));
     }
 
