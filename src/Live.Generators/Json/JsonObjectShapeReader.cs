@@ -193,6 +193,12 @@ internal static class JsonObjectShapeReader
     // parameterless one, else the only public one; structs use their default value unless [JsonConstructor] says otherwise.
     private static (IMethodSymbol? Constructor, JsonMemberAccess Access) SelectConstructor(JsonShapeReader reader, INamedTypeSymbol type, string path)
     {
+        if (type.IsAbstract)
+        {
+            // Only reached with [JsonDerivedType]: System.Text.Json creates the derived types instead.
+            return (null, JsonMemberAccess.None);
+        }
+
         var constructors = type.InstanceConstructors;
         var annotated = constructors.Where(c => HasAttribute(c, "JsonConstructorAttribute")).ToList();
         if (annotated.Count > 1)

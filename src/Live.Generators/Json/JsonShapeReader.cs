@@ -7,8 +7,9 @@
 // Walks every type reachable from the roots and returns value-equatable shapes plus the unsupported types, each with a
 // location-free reason, so the caller can raise one diagnostic per entry. Pass the result to JsonMetadataEmitter.Emit.
 //
-// Deliberately unsupported (each reported with a reason): object/dynamic (no static shape), interfaces and abstract
-// classes other than the known collection interfaces (no [JsonDerivedType] polymorphism yet), delegates, pointers,
+// Deliberately unsupported (each reported with a reason): object/dynamic (no static shape), interfaces other than the
+// known collection interfaces, abstract classes without [JsonDerivedType] (with it, the derived types are read too and
+// System.Text.Json handles the discriminator), delegates, pointers,
 // ref structs, nint/nuint, tasks and CancellationToken (not data), open generics, multi-dimensional arrays,
 // non-generic collections, dictionaries keyed by anything but string/integer/Guid/char/enum, types and members
 // generated code cannot name (private nested types), and classes without a usable constructor.
@@ -124,6 +125,13 @@ internal sealed class JsonShapeReader
             case JsonShapeKind.Dictionary:
                 return new JsonTypeShape(name, display, kind, type.IsValueType, null, null, ReadCollection(type, path), null);
             default:
+                // System.Text.Json reads [JsonPolymorphic]/[JsonDerivedType] from the type itself; we only have to
+                // provide metadata for every derived type it may meet.
+                foreach (var derived in DerivedTypes(type))
+                {
+                    Enqueue(derived, path);
+                }
+
                 var obj = JsonObjectShapeReader.Read(this, (INamedTypeSymbol)type, path);
                 return new JsonTypeShape(name, display, kind, type.IsValueType, null, null, null, obj);
         }
@@ -253,9 +261,9 @@ internal sealed class JsonShapeReader
             return "this collection type is not supported; use List<T>, T[], HashSet<T>, Dictionary<string, T> or an immutable collection";
         }
 
-        if (type.IsAbstract)
+        if (type.IsAbstract && DerivedTypes(type).Count == 0)
         {
-            return "abstract classes cannot be deserialized (polymorphism through [JsonDerivedType] is not generated); use a concrete type";
+            return "abstract classes cannot be deserialized; use a concrete type, or list the concrete types with [JsonDerivedType]";
         }
 
         return null;
@@ -311,6 +319,12 @@ internal sealed class JsonShapeReader
             a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonConverterAttribute");
         return attribute is { ConstructorArguments.Length: 1 } && attribute.ConstructorArguments[0].Value is INamedTypeSymbol converter ? converter : null;
     }
+
+    internal static List<ITypeSymbol> DerivedTypes(ITypeSymbol type) => type.GetAttributes()
+        .Where(a => a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonDerivedTypeAttribute"
+            && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value is ITypeSymbol)
+        .Select(a => (ITypeSymbol)a.ConstructorArguments[0].Value!)
+        .ToList();
 
     internal static bool HasPublicParameterlessConstructor(INamedTypeSymbol type) =>
         type.IsValueType || type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public);

@@ -33,6 +33,7 @@ public sealed class JsonMetadataRoundTripTests(SampleResolverFixture fixture) : 
     [InlineData("Documents")]
     [InlineData("ConstructedWithJsonConstructor")]
     [InlineData("Weather")]
+    [InlineData("Drawing")]
     public void Generated_metadata_writes_what_reflection_writes_and_reads_it_back(string sample)
     {
         var (value, type) = Sample(sample);
@@ -96,6 +97,17 @@ public sealed class JsonMetadataRoundTripTests(SampleResolverFixture fixture) : 
         var json = AssertSameJson(value, type, options => options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseUpper);
 
         Assert.DoesNotContain("\"name\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Abstract_base_with_derived_type_attributes_round_trips_with_discriminators()
+    {
+        var (value, type) = Sample("Drawing");
+
+        var json = AssertSameJson(value, type, options => { });
+
+        Assert.Contains("{\"$kind\":\"circle\",\"radius\":1.5,\"label\":\"c\"}", json, StringComparison.Ordinal);
+        Assert.Equal(json, JsonSerializer.Serialize(JsonSerializer.Deserialize(json, type, GeneratedOptions(options => { })), type, GeneratedOptions(options => { })));
     }
 
     [Fact]

@@ -171,6 +171,17 @@ internal static class SampleTypes
 
         public sealed record Weather(Temperature Today, List<Temperature> Week);
 
+        [JsonPolymorphic(TypeDiscriminatorPropertyName = "$kind")]
+        [JsonDerivedType(typeof(Circle), "circle")]
+        [JsonDerivedType(typeof(Square), "square")]
+        public abstract record Figure(string Label);
+
+        public sealed record Circle(string Label, double Radius) : Figure(Label);
+
+        public sealed record Square(string Label, double Side) : Figure(Label);
+
+        public sealed record Drawing(List<Figure> Figures, Figure Main);
+
         public static class SampleValues
         {
             private static readonly Guid Id1 = new("6f9619ff-8b86-d011-b42d-00cf4fc964ff");
@@ -259,6 +270,8 @@ internal static class SampleTypes
 
             public static ConstructedWithJsonConstructor ConstructedWithJsonConstructor => new("made", 3);
 
+            public static Drawing Drawing => new([new Circle("c", 1.5), new Square("s", 2)], new Square("main", 3));
+
             public static Weather Weather => new(new Temperature(21.5), [new Temperature(-3), new Temperature(0)]);
         }
         """";
@@ -269,6 +282,6 @@ internal static class SampleTypes
         "Samples.Todo", "Samples.TodoListState", "Samples.Primitives", "Samples.Enums", "Samples.Nullables",
         "Samples.Collections", "Samples.Attributed", "Samples.Required", "Samples.Settable", "Samples.Derived",
         "Samples.Point", "Samples.Money", "Samples.Generics", "Samples.WithDefaults", "Samples.Tree", "Samples.Documents",
-        "Samples.ConstructedWithJsonConstructor", "Samples.Weather",
+        "Samples.ConstructedWithJsonConstructor", "Samples.Weather", "Samples.Drawing",
     ];
 }
