@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Live.Generators.Json;
@@ -125,6 +126,54 @@ internal static class JsonKnownTypes
         }
 
         return null;
+    }
+
+    /// <summary>A well-known collection, or a concrete class recognized through the collection interface it implements.</summary>
+    public static (JsonCollectionKind Kind, bool IsInterface, string? CreateRange)? Collection(INamedTypeSymbol type) =>
+        KnownCollection(type) ?? FallbackCollection(type);
+
+    public static (ITypeSymbol? Key, ITypeSymbol Element) CollectionArguments(INamedTypeSymbol type, JsonCollectionKind kind)
+    {
+        var isDictionary = kind is JsonCollectionKind.Dictionary or JsonCollectionKind.IDictionary
+            or JsonCollectionKind.IReadOnlyDictionary or JsonCollectionKind.ImmutableDictionary;
+        if (KnownCollection(type) is not null)
+        {
+            return isDictionary ? (type.TypeArguments[0], type.TypeArguments[1]) : (null, type.TypeArguments[0]);
+        }
+
+        // A concrete type recognized through the interface it implements.
+        var definition = isDictionary ? "System.Collections.Generic.IDictionary`2" : "System.Collections.Generic.ICollection`1";
+        var implemented = type.AllInterfaces.First(i => MetadataName(i.OriginalDefinition) == definition);
+        return isDictionary ? (implemented.TypeArguments[0], implemented.TypeArguments[1]) : (null, implemented.TypeArguments[0]);
+    }
+
+    // A concrete class with a public parameterless constructor that implements a generic collection interface.
+    private static (JsonCollectionKind Kind, bool IsInterface, string? CreateRange)? FallbackCollection(INamedTypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract || !JsonShapeReader.HasPublicParameterlessConstructor(type))
+        {
+            return null;
+        }
+
+        bool Implements(string definition) =>
+            type.AllInterfaces.Any(i => MetadataName(i.OriginalDefinition) == definition);
+
+        if (Implements("System.Collections.Generic.IDictionary`2"))
+        {
+            return (JsonCollectionKind.IDictionary, false, null);
+        }
+
+        if (Implements("System.Collections.Generic.ISet`1"))
+        {
+            return (JsonCollectionKind.Set, false, null);
+        }
+
+        if (Implements("System.Collections.Generic.IList`1"))
+        {
+            return (JsonCollectionKind.IList, false, null);
+        }
+
+        return Implements("System.Collections.Generic.ICollection`1") ? (JsonCollectionKind.Collection, false, null) : null;
     }
 
     /// <summary><c>Namespace.Name`N</c>, with type arguments in brackets for constructed types (<c>System.Memory`1[System.Byte]</c>).</summary>

@@ -146,8 +146,8 @@ internal sealed class JsonShapeReader
         }
 
         var named = (INamedTypeSymbol)type;
-        var (kind, isInterface, createRange) = JsonKnownTypes.KnownCollection(named) ?? FallbackCollection(named)!.Value;
-        var (key, element) = CollectionArguments(named, kind);
+        var (kind, isInterface, createRange) = JsonKnownTypes.Collection(named)!.Value;
+        var (key, element) = JsonKnownTypes.CollectionArguments(named, kind);
         if (key is not null)
         {
             Enqueue(key, path + "[key]");
@@ -238,14 +238,14 @@ internal sealed class JsonShapeReader
             return "tasks and cancellation tokens are not data; await the task and serialize its result";
         }
 
-        var collection = JsonKnownTypes.KnownCollection(named) ?? FallbackCollection(named);
+        var collection = JsonKnownTypes.Collection(named);
         if (collection is { } known)
         {
             kind = known.Kind is JsonCollectionKind.Dictionary or JsonCollectionKind.IDictionary
                 or JsonCollectionKind.IReadOnlyDictionary or JsonCollectionKind.ImmutableDictionary
                 ? JsonShapeKind.Dictionary
                 : JsonShapeKind.Collection;
-            var (key, _) = CollectionArguments(named, known.Kind);
+            var (key, _) = JsonKnownTypes.CollectionArguments(named, known.Kind);
             return key is null || JsonKnownTypes.IsSupportedDictionaryKey(key)
                 ? null
                 : $"dictionary keys must be string, an integer type, Guid, char or an enum, not {key.ToDisplayString()}";
@@ -267,50 +267,6 @@ internal sealed class JsonShapeReader
         }
 
         return null;
-    }
-
-    private static (ITypeSymbol? Key, ITypeSymbol Element) CollectionArguments(INamedTypeSymbol type, JsonCollectionKind kind)
-    {
-        var isDictionary = kind is JsonCollectionKind.Dictionary or JsonCollectionKind.IDictionary
-            or JsonCollectionKind.IReadOnlyDictionary or JsonCollectionKind.ImmutableDictionary;
-        if (JsonKnownTypes.KnownCollection(type) is not null)
-        {
-            return isDictionary ? (type.TypeArguments[0], type.TypeArguments[1]) : (null, type.TypeArguments[0]);
-        }
-
-        // A concrete type recognized through the interface it implements.
-        var definition = isDictionary ? "System.Collections.Generic.IDictionary`2" : "System.Collections.Generic.ICollection`1";
-        var implemented = type.AllInterfaces.First(i => JsonKnownTypes.MetadataName(i.OriginalDefinition) == definition);
-        return isDictionary ? (implemented.TypeArguments[0], implemented.TypeArguments[1]) : (null, implemented.TypeArguments[0]);
-    }
-
-    // A concrete class with a public parameterless constructor that implements a generic collection interface.
-    private static (JsonCollectionKind Kind, bool IsInterface, string? CreateRange)? FallbackCollection(INamedTypeSymbol type)
-    {
-        if (type.TypeKind != TypeKind.Class || type.IsAbstract || !HasPublicParameterlessConstructor(type))
-        {
-            return null;
-        }
-
-        bool Implements(string definition) =>
-            type.AllInterfaces.Any(i => JsonKnownTypes.MetadataName(i.OriginalDefinition) == definition);
-
-        if (Implements("System.Collections.Generic.IDictionary`2"))
-        {
-            return (JsonCollectionKind.IDictionary, false, null);
-        }
-
-        if (Implements("System.Collections.Generic.ISet`1"))
-        {
-            return (JsonCollectionKind.Set, false, null);
-        }
-
-        if (Implements("System.Collections.Generic.IList`1"))
-        {
-            return (JsonCollectionKind.IList, false, null);
-        }
-
-        return Implements("System.Collections.Generic.ICollection`1") ? (JsonCollectionKind.Collection, false, null) : null;
     }
 
     internal static INamedTypeSymbol? ConverterType(ISymbol symbol)

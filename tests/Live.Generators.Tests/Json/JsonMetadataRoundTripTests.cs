@@ -166,6 +166,29 @@ public sealed class JsonMetadataRoundTripTests(SampleResolverFixture fixture) : 
             JsonSerializer.Serialize(value, type, options));
     }
 
+    [Theory]
+    [InlineData("Samples.Todo", """{"id":"6f9619ff-8b86-d011-b42d-00cf4fc964ff","text":null,"done":false}""")]
+    [InlineData("Samples.Settable", """{"name":null}""")]
+    public void Null_for_a_non_nullable_member_is_rejected_like_reflection_when_annotations_are_respected(string typeName, string json)
+    {
+        var type = generated.Type(typeName);
+
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, type, ReflectionOptions(options => options.RespectNullableAnnotations = true)));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, type, GeneratedOptions(options => options.RespectNullableAnnotations = true)));
+        Assert.NotNull(JsonSerializer.Deserialize(json, type, GeneratedOptions(options => { })));
+    }
+
+    [Fact]
+    public void Null_for_a_nullable_member_is_accepted_when_annotations_are_respected()
+    {
+        var type = generated.Type("Samples.Nullables");
+        var options = GeneratedOptions(options => options.RespectNullableAnnotations = true);
+
+        var value = JsonSerializer.Deserialize("""{"maybeText":null,"maybeTodo":null,"maybeItems":[null]}""", type, options);
+
+        Assert.Contains("\"maybeItems\":[null]", JsonSerializer.Serialize(value, type, options), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Missing_required_member_fails_like_reflection()
     {
