@@ -135,6 +135,7 @@ public sealed class JsonMetadataRoundTripTests(SampleResolverFixture fixture) : 
         Assert.DoesNotContain("\"field\"", json, StringComparison.Ordinal);
         Assert.Contains("\"asString\":\"99\"", json, StringComparison.Ordinal);
         Assert.Contains("\"shout\":\"QUIET\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"level\":\"Normal\"", json, StringComparison.Ordinal);
         Assert.Contains("\"included\":4", json, StringComparison.Ordinal);
         Assert.Contains("\"internalIncluded\":5", json, StringComparison.Ordinal);
         Assert.Contains("\"includedField\":6", json, StringComparison.Ordinal);

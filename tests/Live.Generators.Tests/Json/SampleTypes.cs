@@ -81,6 +81,7 @@ internal static class SampleTypes
             [JsonPropertyOrder(-1)] public int First { get; init; }
             [JsonNumberHandling(JsonNumberHandling.WriteAsString | JsonNumberHandling.AllowReadingFromString)] public int AsString { get; init; }
             [JsonConverter(typeof(UpperCaseConverter))] public string Shout { get; init; } = "";
+            [JsonConverter(typeof(JsonStringEnumConverter))] public Priority Level { get; init; }
             [JsonInclude] public int Included { get; private set; }
             [JsonInclude] internal int InternalIncluded { get; set; }
             [JsonInclude] public int IncludedField;
@@ -242,7 +243,7 @@ internal static class SampleTypes
                 {
                     var value = new Attributed
                     {
-                        Name = "display", Secret = "s3cr3t", Note = null, First = 1, AsString = 99, Shout = "quiet",
+                        Name = "display", Secret = "s3cr3t", Note = null, First = 1, AsString = 99, Shout = "quiet", Level = Priority.Normal,
                         InternalIncluded = 5, IncludedField = 6, Field = 7,
                     };
                     value.SetIncluded(4);
