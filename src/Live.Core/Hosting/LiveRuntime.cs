@@ -25,6 +25,7 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     private readonly ConcurrentDictionary<ConnectionSession, byte> sessions = new();
     private readonly Lock singletonGate = new();
     private readonly CancellationTokenSource shutdown = new();
+    private readonly ConcurrentDictionary<ComponentDescriptor, Diffing.PatchBuilder> patchBuilders = new();
     private int shuttingDown;
 
     public LiveRuntime(IOptions<LiveOptions> options, IServiceProvider rootServices, ILoggerFactory loggerFactory, TimeProvider timeProvider)
@@ -124,6 +125,10 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The diff engine configured with a component's key members.</summary>
+    public Diffing.PatchBuilder PatchBuilderFor(ComponentDescriptor descriptor) =>
+        patchBuilders.GetOrAdd(descriptor, static (d, options) => StatePatchWriter.ForComponent(d.KeyMemberNames, options), SerializerOptions);
 
     /// <summary>Called by an instance when it is destroyed.</summary>
     public void OnDestroyed(ComponentInstance instance)

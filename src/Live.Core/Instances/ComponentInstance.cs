@@ -276,7 +276,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         int count;
         using (var opsWriter = new Utf8JsonWriter(ops, new JsonWriterOptions { Encoder = host.SerializerOptions.Encoder, SkipValidation = true }))
         {
-            count = StatePatchWriter.WriteOps(stateDocument!.RootElement, nextDocument.RootElement, opsWriter);
+            count = StatePatchWriter.WriteOps(host.PatchBuilderFor(Descriptor), stateDocument!.RootElement, nextDocument.RootElement, opsWriter);
         }
 
         if (count == 0)

@@ -10,6 +10,22 @@ namespace Live.Instances;
 internal static class StatePatchWriter
 {
     /// <summary>Writes the ops array; returns how many operations it holds.</summary>
-    public static int WriteOps(JsonElement before, JsonElement after, Utf8JsonWriter writer) =>
-        PatchBuilder.Default.WritePatch(before, after, writer);
+    public static int WriteOps(PatchBuilder builder, JsonElement before, JsonElement after, Utf8JsonWriter writer) =>
+        builder.WritePatch(before, after, writer);
+
+    /// <summary>
+    /// The diff engine for one component: items keyed by <c>id</c>, plus the JSON names of its <c>[LiveKey]</c>
+    /// members under the app's naming policy.
+    /// </summary>
+    public static PatchBuilder ForComponent(IReadOnlyList<string> keyMemberNames, JsonSerializerOptions options)
+    {
+        if (keyMemberNames.Count == 0)
+        {
+            return PatchBuilder.Default;
+        }
+
+        var policy = options.PropertyNamingPolicy;
+        var jsonNames = keyMemberNames.Select(n => policy?.ConvertName(n) ?? n).Distinct(StringComparer.Ordinal);
+        return new PatchBuilder(DiffOptions.Default.WithKeyMemberNames(jsonNames));
+    }
 }

@@ -20,6 +20,10 @@ public sealed class ComponentDescriptor
     /// <param name="singleton">Whether one instance is shared by all connections.</param>
     /// <param name="keepAlive">For singletons: keep the instance after the last connection leaves.</param>
     /// <param name="typeInfoResolver">Generated JSON metadata for the state, argument and result types, if any.</param>
+    /// <param name="keyMemberNames">
+    /// C# names of members marked <c>[LiveKey]</c> on types used in the state; lists of such items diff by that key
+    /// (members named <c>Id</c> are keys without it).
+    /// </param>
     public ComponentDescriptor(
         string name,
         Type componentType,
@@ -28,7 +32,8 @@ public sealed class ComponentDescriptor
         IReadOnlyList<ActionDescriptor> actions,
         bool singleton = false,
         bool keepAlive = false,
-        IJsonTypeInfoResolver? typeInfoResolver = null)
+        IJsonTypeInfoResolver? typeInfoResolver = null,
+        IReadOnlyList<string>? keyMemberNames = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(componentType);
@@ -43,6 +48,7 @@ public sealed class ComponentDescriptor
         Singleton = singleton;
         KeepAlive = keepAlive;
         TypeInfoResolver = typeInfoResolver;
+        KeyMemberNames = keyMemberNames ?? [];
     }
 
     /// <summary>The name clients mount the component by.</summary>
@@ -68,4 +74,7 @@ public sealed class ComponentDescriptor
 
     /// <summary>Generated JSON metadata for the types this component sends and receives, if the generator emitted it.</summary>
     public IJsonTypeInfoResolver? TypeInfoResolver { get; }
+
+    /// <summary>C# names of the <c>[LiveKey]</c> members of item types in the state (empty when there are none).</summary>
+    public IReadOnlyList<string> KeyMemberNames { get; }
 }
