@@ -15,8 +15,9 @@ public static class TodoAppHost
         builder.Services.AddLive();
 
         var app = builder.Build();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.MapLive("/live");
-        app.MapGet("/", () => "Live TodoApp: the browser page arrives with the TypeScript client.");
         return app;
     }
 }

@@ -1,0 +1,81 @@
+// The TodoApp in a real browser: two pages share the list live, and the page survives the server going away.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { artifacts, freePort, launchChromium, startTodoApp, stopTodoApp, tempDataFile } from "./support.mjs";
+
+let browser;
+let app;
+let port;
+const dataFile = tempDataFile();
+
+before(async () => {
+  port = await freePort();
+  app = await startTodoApp({ port, dataFile });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await stopTodoApp(app);
+});
+
+async function openPage() {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", e => errors.push(e));
+  await page.goto(app.url + "/");
+  await page.locator("#status[data-status='open']").waitFor({ timeout: 10_000 });
+  return { page, errors };
+}
+
+const todo = (page, text) => page.locator("#todos li", { hasText: text });
+
+test("a change in one tab appears in the other within one second", async () => {
+  const { page: first, errors: firstErrors } = await openPage();
+  const { page: second, errors: secondErrors } = await openPage();
+
+  await first.fill("#new-todo", "buy milk");
+  await first.press("#new-todo", "Enter");
+  await todo(second, "buy milk").waitFor({ timeout: 1000 });
+
+  await todo(second, "buy milk").locator("input.toggle").check();
+  await first.locator("#todos li.done", { hasText: "buy milk" }).waitFor({ timeout: 1000 });
+
+  await first.fill("#new-todo", "walk the dog");
+  await first.press("#new-todo", "Enter");
+  await todo(second, "walk the dog").waitFor({ timeout: 1000 });
+  await todo(first, "walk the dog").locator("button.remove").click();
+  await todo(second, "walk the dog").waitFor({ state: "detached", timeout: 1000 });
+
+  // Filters are per tab: filtering one tab leaves the other alone.
+  await second.click("[data-filter='active']");
+  await todo(second, "buy milk").waitFor({ state: "detached", timeout: 1000 });
+  assert.equal(await todo(first, "buy milk").count(), 1);
+
+  await first.screenshot({ path: join(artifacts, "todoapp-two-tabs.png"), fullPage: true });
+  assert.deepEqual([...firstErrors, ...secondErrors], []);
+  await first.close();
+  await second.close();
+});
+
+test("the status shows reconnecting when the server goes away, and the page recovers", async () => {
+  const { page } = await openPage();
+  await page.fill("#new-todo", "survives restarts");
+  await page.press("#new-todo", "Enter");
+  await todo(page, "survives restarts").waitFor({ timeout: 1000 });
+
+  await stopTodoApp(app, "SIGKILL");
+  await page.locator("#status[data-status='reconnecting']").waitFor({ timeout: 5000 });
+  await page.screenshot({ path: join(artifacts, "todoapp-reconnecting.png") });
+
+  app = await startTodoApp({ port, dataFile });
+  await page.locator("#status[data-status='open']").waitFor({ timeout: 15_000 });
+  await todo(page, "survives restarts").waitFor({ timeout: 5000 });
+
+  await page.fill("#new-todo", "added after the restart");
+  await page.press("#new-todo", "Enter");
+  await todo(page, "added after the restart").waitFor({ timeout: 1000 });
+  await page.screenshot({ path: join(artifacts, "todoapp-recovered.png") });
+  await page.close();
+});
