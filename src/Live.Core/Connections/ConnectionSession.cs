@@ -35,7 +35,9 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         this.socket = socket;
         this.runtime = runtime;
         Context = context;
-        sendQueue = new SendQueue(runtime.Options.Limits.SendQueueCapacity);
+        // Each request in progress can still produce a patch and an answer; keep room for them.
+        var limits = runtime.Options.Limits;
+        sendQueue = new SendQueue(limits.SendQueueCapacity, headroom: (2 * limits.MaxPendingRequestsPerConnection) + 16);
     }
 
     public LiveConnectionContext Context { get; }
@@ -232,6 +234,12 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         {
             while (socket.State == WebSocketState.Open)
             {
+                await sendQueue.WaitForRoomAsync().ConfigureAwait(false);
+                if (sendQueue.IsCompleted)
+                {
+                    return;
+                }
+
                 var length = 0;
                 var tooLarge = false;
                 ValueWebSocketReceiveResult result;

@@ -11,10 +11,21 @@ namespace Live.Connections;
 internal sealed class SendQueue
 {
     private readonly Channel<byte[]> channel;
+    private readonly Lock gate = new();
+    private readonly int highWater;
+    private readonly int lowWater;
+    private TaskCompletionSource? roomWaiter;
     private volatile bool dropPending;
 
-    public SendQueue(int capacity)
+    /// <param name="capacity">The most frames queued; at this bound <see cref="TryEnqueue"/> fails.</param>
+    /// <param name="headroom">
+    /// Room kept free for answers to requests already in progress: the receive loop stops reading new frames while
+    /// fewer than this many slots are free, so a client that reads slowly is slowed down rather than cut off.
+    /// </param>
+    public SendQueue(int capacity, int headroom)
     {
+        highWater = Math.Max(capacity / 2, capacity - headroom);
+        lowWater = highWater / 2;
         channel = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
@@ -29,6 +40,29 @@ internal sealed class SendQueue
     /// <summary>Whether the queue was closed for new frames.</summary>
     public bool IsCompleted { get; private set; }
 
+    /// <summary>
+    /// Completes when the queue has room for the answers to another frame (or has been completed). The receive loop
+    /// awaits it before reading, which turns a slow reader into TCP backpressure on its own sending.
+    /// </summary>
+    public Task WaitForRoomAsync()
+    {
+        if (channel.Reader.Count <= highWater || IsCompleted)
+        {
+            return Task.CompletedTask;
+        }
+
+        lock (gate)
+        {
+            if (channel.Reader.Count <= highWater || IsCompleted)
+            {
+                return Task.CompletedTask;
+            }
+
+            roomWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return roomWaiter.Task;
+        }
+    }
+
     /// <summary>Stops accepting frames. With <paramref name="dropPending"/> the frames still queued are discarded.</summary>
     public void Complete(bool dropPending)
     {
@@ -39,6 +73,7 @@ internal sealed class SendQueue
 
         IsCompleted = true;
         channel.Writer.TryComplete();
+        ReleaseWaiter();
     }
 
     /// <summary>Writes frames until the queue is completed and drained, then sends the close frame if one is given.</summary>
@@ -49,6 +84,11 @@ internal sealed class SendQueue
         {
             while (reader.TryRead(out var frame))
             {
+                if (roomWaiter is not null && reader.Count <= lowWater)
+                {
+                    ReleaseWaiter();
+                }
+
                 if (dropPending)
                 {
                     continue;
@@ -58,9 +98,22 @@ internal sealed class SendQueue
             }
         }
 
+        ReleaseWaiter();
         if (closeFrame() is { } close && socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
             await socket.CloseOutputAsync((WebSocketCloseStatus)close.Code, close.Reason, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private void ReleaseWaiter()
+    {
+        TaskCompletionSource? waiter;
+        lock (gate)
+        {
+            waiter = roomWaiter;
+            roomWaiter = null;
+        }
+
+        waiter?.TrySetResult();
     }
 }

@@ -30,8 +30,35 @@ internal static class FrameReader
         out ProtocolError? error,
         out string? errorId)
     {
+        JsonDocument? parsed = null;
+        try
+        {
+            var ok = TryReadCore(frame, maxDepth, out message, ref parsed, out error, out errorId);
+            document = parsed;
+            return ok;
+        }
+        catch (InvalidOperationException)
+        {
+            parsed?.Dispose();
+            // System.Text.Json reports a string escape that decodes to a lone UTF-16 surrogate ("\ud800") this way,
+            // when a member name or value is read. Such a frame is as broken as malformed JSON.
+            message = default;
+            document = null;
+            error = new ProtocolError(ErrorCodes.BadFrame, "The frame contains an invalid string escape (a lone UTF-16 surrogate).");
+            errorId = null;
+            return false;
+        }
+    }
+
+    private static bool TryReadCore(
+        ReadOnlyMemory<byte> frame,
+        int maxDepth,
+        out ClientMessage message,
+        ref JsonDocument? document,
+        out ProtocolError? error,
+        out string? errorId)
+    {
         message = default;
-        document = null;
         errorId = null;
         try
         {
@@ -177,9 +204,9 @@ internal static class FrameReader
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // Broken further on; whatever was found before the break stands.
+            // Broken further on (or an undecodable escape); whatever was found before the break stands.
         }
 
         return found;

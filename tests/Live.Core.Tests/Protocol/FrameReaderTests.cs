@@ -166,3 +166,19 @@ public sealed class FrameReaderIdSalvageTests
         Assert.Equal("r9", errorId);
     }
 }
+
+public sealed class FrameReaderEscapeTests
+{
+    [Theory]
+    [InlineData("""{"type":"mount","id":"1","component":"\ud800"}""")]
+    [InlineData("""{"type":"\udc00","id":"1"}""")]
+    [InlineData("""{"type":"mount","id":"\ud800x","component":"A"}""")]
+    [InlineData("""{"\ud800":1,"\ud800":2}""")]
+    public void A_lone_surrogate_escape_is_a_bad_frame_not_a_crash(string json)
+    {
+        var ok = FrameReader.TryRead(Encoding.UTF8.GetBytes(json), 32, out _, out var document, out var error, out _);
+        Assert.False(ok);
+        Assert.Null(document);
+        Assert.Equal(ErrorCodes.BadFrame, error!.Code);
+    }
+}

@@ -6,11 +6,11 @@ namespace Live.IntegrationTests.Infrastructure;
 /// <summary>Collects log entries so tests can wait for what the server reported.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
-    private readonly ConcurrentQueue<(string Category, EventId EventId, string Message)> entries = new();
+    private readonly ConcurrentQueue<(string Category, EventId EventId, string Message, LogLevel Level)> entries = new();
     private readonly Lock gate = new();
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public IReadOnlyList<(string Category, EventId EventId, string Message)> Entries => [.. entries];
+    public IReadOnlyList<(string Category, EventId EventId, string Message, LogLevel Level)> Entries => [.. entries];
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -18,7 +18,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
     {
     }
 
-    public async Task WaitForAsync(Func<(string Category, EventId EventId, string Message), bool> predicate, TimeSpan? timeout = null)
+    public async Task WaitForAsync(Func<(string Category, EventId EventId, string Message, LogLevel Level), bool> predicate, TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
         while (true)
@@ -45,9 +45,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         }
     }
 
-    private void Add(string category, EventId eventId, string message)
+    private void Add(string category, EventId eventId, string message, LogLevel level)
     {
-        entries.Enqueue((category, eventId, message));
+        entries.Enqueue((category, eventId, message, level));
         lock (gate)
         {
             changed.TrySetResult();
@@ -63,6 +63,6 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Add(category, eventId, formatter(state, exception));
+            owner.Add(category, eventId, formatter(state, exception), logLevel);
     }
 }
