@@ -116,4 +116,22 @@ public sealed class ConnectionTests
             $$$"""{"type":"action","id":"after","instance":"{{{lifecycle.InstanceId}}}","action":"run"}""", "after");
         Assert.Equal("instance_not_found", answer.GetProperty("code").GetString());
     }
+
+    [Fact]
+    public async Task Closing_the_connection_cancels_its_running_actions_and_destroys_their_instances()
+    {
+        await using var server = await LiveServer.StartAsync();
+        var keeper = server.Services.GetRequiredService<GateKeeper>();
+        var log = server.Services.GetRequiredService<HookLog>();
+        var client = await Clients.ConnectAsync(server);
+        var gate = await client.MountAsync("Gate");
+        var pending = gate.InvokeAsync("passAsync");
+        await keeper.HasEntered.WaitAsync(Clients.Wait);
+
+        await client.DisposeAsync();
+
+        await log.WaitForAsync(e => e == $"gate:destroy:{gate.InstanceId}");
+        Assert.Contains("gate:canceled", log.Entries);
+        await Assert.ThrowsAnyAsync<Exception>(() => pending);
+    }
 }

@@ -30,8 +30,12 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
     private ITimer? idleTimer;
     private Task sendLoop = Task.CompletedTask;
 
-    public ConnectionSession(WebSocket socket, LiveConnectionContext context, LiveRuntime runtime)
+    private readonly CancellationTokenSource connectionCancellation;
+
+    // connectionCancellation backs LiveConnectionContext.ConnectionAborted; the session cancels it when the connection ends.
+    public ConnectionSession(WebSocket socket, LiveConnectionContext context, LiveRuntime runtime, CancellationTokenSource connectionCancellation)
     {
+        this.connectionCancellation = connectionCancellation;
         this.socket = socket;
         this.runtime = runtime;
         Context = context;
@@ -89,6 +93,10 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         finally
         {
             receiveEnded.TrySetResult();
+
+            // Actions still running for this connection see their CancellationToken fire before their instances
+            // are detached (detaching waits for them).
+            await connectionCancellation.CancelAsync().ConfigureAwait(false);
             if (runtime.IsShuttingDown)
             {
                 reason = DisconnectReason.ServerShutdown;

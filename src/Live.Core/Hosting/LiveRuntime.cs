@@ -71,7 +71,7 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, shutdown.Token);
         var context = new LiveConnectionContext(InstanceIds.NewConnectionId(), user, connectionServices, linked.Token);
-        using var session = new ConnectionSession(socket, context, this);
+        using var session = new ConnectionSession(socket, context, this, linked);
         sessions.TryAdd(session, 0);
         try
         {

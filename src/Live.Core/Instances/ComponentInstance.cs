@@ -156,6 +156,13 @@ internal sealed partial class ComponentInstance : IComponentScheduler
             Rollback(before);
             sink.TrySend(ServerMessages.Error(requestId, new ProtocolError(ErrorCodes.InvalidArgs, ex.Message, ex.ArgumentName)));
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller went away (or the server is stopping): not a failure of the action.
+            Rollback(before);
+            Log.ActionCanceled(host.Logger, Descriptor.Name, action.Name, Id);
+            sink.TrySend(ServerMessages.Error(requestId, new ProtocolError(ErrorCodes.ActionFailed, $"The action '{action.Name}' was canceled because the connection is closing.")));
+        }
         catch (Exception ex)
         {
             // An action that throws changes nothing: state records are immutable, so restoring the reference undoes it.
@@ -354,6 +361,9 @@ internal sealed partial class ComponentInstance : IComponentScheduler
 
         [LoggerMessage(3, LogLevel.Error, "Hook {Hook} of component '{Component}' (instance {InstanceId}) threw")]
         public static partial void HookFailed(ILogger logger, Exception exception, string hook, string component, string instanceId);
+
+        [LoggerMessage(5, LogLevel.Debug, "Action '{Action}' of component '{Component}' (instance {InstanceId}) was canceled: its connection closed")]
+        public static partial void ActionCanceled(ILogger logger, string component, string action, string instanceId);
 
         [LoggerMessage(4, LogLevel.Error, "The result of action '{Action}' of component '{Component}' could not be serialized")]
         public static partial void ResultNotSerializable(ILogger logger, Exception exception, string component, string action);

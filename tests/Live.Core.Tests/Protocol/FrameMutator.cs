@@ -4,18 +4,19 @@ namespace Live.Core.Tests.Protocol;
 
 /// <summary>
 /// Produces hostile frames for fuzzing: valid protocol frames mutated byte by byte, truncated, re-nested,
-/// with duplicated or retyped members, or plain random bytes. Deterministic for a seed.
+/// with duplicated or retyped members, or plain random bytes. Deterministic for a seed. Request ids start with 'z'
+/// so they never collide with the ids a client library generates on the same connection.
 /// </summary>
 public sealed class FrameMutator(int seed)
 {
     private static readonly string[] Templates =
     [
-        """{"type":"mount","id":"1","component":"Counter"}""",
-        """{"type":"mount","id":"2","component":"Counter","props":{"greeting":"hi","n":[1,2,{"a":null}]}}""",
-        """{"type":"action","id":"3","instance":"c_x","action":"add","args":{"amount":5}}""",
-        """{"type":"action","id":"4","instance":"c_x","action":"echo","args":{"items":[{"name":"a","quantity":1,"tags":["x"]}]}}""",
-        """{"type":"unmount","id":"5","instance":"c_x"}""",
-        """{"type":"resync","id":"6","instance":"c_x"}""",
+        """{"type":"mount","id":"z1","component":"Counter"}""",
+        """{"type":"mount","id":"z2","component":"Counter","props":{"greeting":"hi","n":[1,2,{"a":null}]}}""",
+        """{"type":"action","id":"z3","instance":"c_x","action":"add","args":{"amount":5}}""",
+        """{"type":"action","id":"z4","instance":"c_x","action":"echo","args":{"items":[{"name":"a","quantity":1,"tags":["x"]}]}}""",
+        """{"type":"unmount","id":"z5","instance":"c_x"}""",
+        """{"type":"resync","id":"z6","instance":"c_x"}""",
         """{"type":"ping"}""",
     ];
 

@@ -7,14 +7,29 @@ public sealed record GateState
 
 /// <summary>An action that waits until the test opens the gate, to hold a request in progress.</summary>
 [LiveComponent]
-public sealed partial class Gate(GateKeeper keeper) : LiveComponent<GateState>
+public sealed partial class Gate(GateKeeper keeper, HookLog log) : LiveComponent<GateState>
 {
     [PublicAction]
     public async Task PassAsync(CancellationToken cancellationToken)
     {
         keeper.Entered();
-        await keeper.Opened.WaitAsync(cancellationToken);
+        try
+        {
+            await keeper.Opened.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            log.Add("gate:canceled");
+            throw;
+        }
+
         Passed++;
+    }
+
+    protected override Task OnDestroyAsync()
+    {
+        log.Add($"gate:destroy:{InstanceId}");
+        return Task.CompletedTask;
     }
 }
 

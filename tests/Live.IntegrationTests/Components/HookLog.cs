@@ -1,50 +1,16 @@
-using System.Collections.Concurrent;
+using Live.IntegrationTests.Infrastructure;
 
 namespace Live.IntegrationTests.Components;
 
 /// <summary>A DI service components write their hook calls to, so tests can see lifecycle order.</summary>
 public sealed class HookLog
 {
-    private readonly ConcurrentQueue<string> entries = new();
-    private readonly Lock gate = new();
-    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly WatchedList<string> entries = new();
 
-    public IReadOnlyList<string> Entries => [.. entries];
+    public IReadOnlyList<string> Entries => entries.Entries;
 
-    public void Add(string entry)
-    {
-        entries.Enqueue(entry);
-        lock (gate)
-        {
-            changed.TrySetResult();
-            changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-    }
+    public void Add(string entry) => entries.Add(entry);
 
     /// <summary>Waits until an entry matching <paramref name="predicate"/> was logged.</summary>
-    public async Task WaitForAsync(Func<string, bool> predicate, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            Task next;
-            lock (gate)
-            {
-                next = changed.Task;
-            }
-
-            if (entries.Any(predicate))
-            {
-                return;
-            }
-
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero)
-            {
-                throw new TimeoutException($"No hook log entry matched; entries: {string.Join(", ", entries)}");
-            }
-
-            await next.WaitAsync(left).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
+    public Task WaitForAsync(Func<string, bool> predicate, TimeSpan? timeout = null) => entries.WaitForAsync(predicate, timeout);
 }
