@@ -3,13 +3,16 @@ namespace Live.TestServer;
 /// <summary>The test-only HTTP surface: connection tracking and the endpoints the client's tests call.</summary>
 public static class TestEndpoints
 {
-    /// <summary>Tracks every request to <paramref name="livePath"/> in <see cref="OpenConnections"/> while it runs.</summary>
+    /// <summary>
+    /// Tracks every request to <paramref name="livePath"/> in <see cref="OpenConnections"/> while it runs (a Live WebSocket's
+    /// request runs as long as the connection; plain requests are refused at once).
+    /// </summary>
     public static IApplicationBuilder UseOpenConnectionTracking(this IApplicationBuilder app, string livePath)
     {
         var connections = app.ApplicationServices.GetRequiredService<OpenConnections>();
         return app.Use(async (context, next) =>
         {
-            if (!context.WebSockets.IsWebSocketRequest || !context.Request.Path.Equals(livePath, StringComparison.Ordinal))
+            if (!context.Request.Path.Equals(livePath, StringComparison.Ordinal))
             {
                 await next(context);
                 return;

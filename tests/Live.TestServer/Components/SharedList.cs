@@ -14,8 +14,11 @@ public sealed record SharedListState
 
 public sealed record ListItem(int Id, string Text, bool Done);
 
-/// <summary>A singleton keyed list every connection shares; items diff by <see cref="ListItem.Id"/>.</summary>
-[LiveComponent(Singleton = true)]
+/// <summary>
+/// A singleton keyed list every connection shares; items diff by <see cref="ListItem.Id"/>. Kept alive when the last
+/// connection leaves, so its state outlives a server-side close of every connection.
+/// </summary>
+[LiveComponent(Singleton = true, KeepAlive = true)]
 public sealed partial class SharedList : LiveComponent<SharedListState>
 {
     /// <summary>Inserts an item at <paramref name="index"/> (appends when omitted or past the end); returns its id.</summary>

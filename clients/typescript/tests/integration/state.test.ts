@@ -60,7 +60,7 @@ describe("patches", () => {
     const wireA = tapWire();
     const wireB = tapWire();
     const a = await live.client({ WebSocket: wireA.WebSocket }).mount(SharedList);
-    const b = (await live.client({ WebSocket: wireB.WebSocket }).mount(SharedList));
+    const b = await live.client({ WebSocket: wireB.WebSocket }).mount(SharedList);
     const keys = ["plain", "a/b", "c~d", "~1", "/", ""];
     const texts = ["milk", "eggs", "tea", "a/b", "~0", "ünïcödé", "quote\"s", ""];
 
@@ -107,7 +107,7 @@ describe("version gaps", () => {
   test("a lost patch is detected by the next one's version, resynced, and the state equals the server's", async () => {
     let patches = 0;
     const wire = tapWire((message) => message.type === "patch" && ++patches === 2);
-    const list = (await live.client({ WebSocket: wire.WebSocket }).mount(SharedList));
+    const list = await live.client({ WebSocket: wire.WebSocket }).mount(SharedList);
     const start = list.version;
 
     await list.actions.add({ text: "one" });
