@@ -9,6 +9,7 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
 builder.Services.AddLive();
 builder.Services.AddSingleton<OpenConnections>();
+builder.Services.AddSingleton<Live.TestServer.Components.StallLog>();
 
 var app = builder.Build();
 app.UseOpenConnectionTracking("/live");

@@ -5,6 +5,7 @@ import { defineComponent, LiveError, LiveTimeoutError } from "../../src/index.js
 import { changed } from "../support/helpers.js";
 import { Counter, Stall, type Stats } from "./support/bindings.js";
 import { useTestServer } from "./support/fixture.js";
+import { tapWire } from "./support/wire.js";
 
 const live = useTestServer();
 
@@ -39,10 +40,12 @@ describe("mount", () => {
     assert.equal(b.state.count, 0);
   });
 
-  test("unmount releases the instance: the server no longer knows it", async () => {
-    const counter = await live.client().mount(Counter);
+  test("unmount is answered by the server and the handle refuses further actions", async () => {
+    const wire = tapWire();
+    const counter = await live.client({ WebSocket: wire.WebSocket }).mount(Counter);
     await counter.unmount();
 
+    assert.deepEqual(wire.receivedOf("unmounted").map((m) => m.instance), [counter.instance]);
     assert.equal(counter.isMounted, false);
     await assert.rejects(counter.actions.increment(), isLiveError("not_mounted"));
   });
@@ -189,4 +192,27 @@ describe("request timeout", () => {
     assert.equal(await counter.actions.add({ amount: 3 }), 3);
     assert.equal(client.status, "open");
   });
+});
+
+describe("cancellation on the server", () => {
+  test(
+    "closing the client cancels its action still running on the server",
+    { todo: "runtime: a clean client close does not cancel Connection.ConnectionAborted (only a transport abort or shutdown does)" },
+    async () => {
+      const observer = await live.client().mount(Stall);
+      const before = await observer.actions.cancellations();
+      const client = live.client({ requestTimeoutMs: 300 });
+      const stall = await client.mount(Stall);
+      await assert.rejects(stall.actions.waitForeverAsync(), LiveTimeoutError);
+
+      await client.close();
+
+      // No event reaches another client when a server-side token is cancelled, so this asks until it has been.
+      const deadline = performance.now() + 3000;
+      while ((await observer.actions.cancellations()) === before) {
+        assert.ok(performance.now() < deadline, "the running action was not cancelled within 3 s of the close");
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+  );
 });

@@ -31,7 +31,8 @@ export interface StallState {
 export const Stall = defineComponent<StallState, {
   waitForeverAsync: { args: {}; result: void };
   enter: { args: {}; result: number };
-}>("Stall", ["waitForeverAsync", "enter"]);
+  cancellations: { args: {}; result: number };
+}>("Stall", ["waitForeverAsync", "enter", "cancellations"]);
 
 export interface ListItem {
   id: number;
