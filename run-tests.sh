@@ -49,7 +49,7 @@ npm_install() { (cd "$1" && { [ -d node_modules ] || npm ci --no-audit --no-fund
 
 echo "== TypeScript client tests"
 npm_install clients/typescript
-(cd clients/typescript && npm run --silent build && npm test && npm run test:types) 2>&1 | tee "$RESULTS_DIR/ts-test.log" || status=$?
+(cd clients/typescript && npm run --silent build && npm test && npm run test:types && npm run test:integration) 2>&1 | tee "$RESULTS_DIR/ts-test.log" || status=$?
 count_node "$RESULTS_DIR/ts-test.log"
 [ "$status" -eq 0 ] || { echo "$passed passed, $failed failed"; fail "TypeScript client tests failed"; }
 

@@ -197,7 +197,6 @@ describe("request timeout", () => {
 describe("cancellation on the server", () => {
   test(
     "closing the client cancels its action still running on the server",
-    { todo: "runtime: a clean client close does not cancel Connection.ConnectionAborted (only a transport abort or shutdown does)" },
     async () => {
       const observer = await live.client().mount(Stall);
       const before = await observer.actions.cancellations();
