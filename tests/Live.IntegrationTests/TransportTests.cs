@@ -47,6 +47,61 @@ public sealed class TransportTests
         Assert.Contains("shutting down", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https://evil.example", true, null, false)]
+    [InlineData("https://evil.example", false, null, true)]
+    [InlineData("https://app.example", true, "https://app.example", true)]
+    [InlineData("https://evil.example", true, "*", true)]
+    [InlineData(null, true, null, true)]
+    public async Task Cookie_carrying_upgrades_from_a_foreign_origin_are_refused_unless_allowed(string? origin, bool withCookie, string? allowed, bool accepted)
+    {
+        await using var server = await LiveServer.StartAsync(o =>
+        {
+            if (allowed is not null)
+            {
+                o.AllowedOrigins.Add(allowed);
+            }
+        });
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.AddSubProtocol("live.v1");
+        if (origin is not null)
+        {
+            socket.Options.SetRequestHeader("Origin", origin);
+        }
+
+        if (withCookie)
+        {
+            socket.Options.SetRequestHeader("Cookie", "session=abc");
+        }
+
+        if (accepted)
+        {
+            await socket.ConnectAsync(server.LiveUri, CancellationToken.None);
+            Assert.Equal(WebSocketState.Open, socket.State);
+        }
+        else
+        {
+            await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(server.LiveUri, CancellationToken.None));
+            Assert.Equal(HttpStatusCode.Forbidden, socket.HttpStatusCode);
+            Assert.Contains("AllowedOrigins", Assert.Single(socket.HttpResponseHeaders!["X-Live-Error"]), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_same_origin_cookie_upgrade_is_accepted()
+    {
+        await using var server = await LiveServer.StartAsync();
+        using var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("live.v1");
+        socket.Options.SetRequestHeader("Origin", $"http://{server.BaseUri.Authority}");
+        socket.Options.SetRequestHeader("Cookie", "session=abc");
+
+        await socket.ConnectAsync(server.LiveUri, CancellationToken.None);
+
+        Assert.Equal(WebSocketState.Open, socket.State);
+    }
+
     [Fact]
     public async Task A_plain_http_request_to_the_endpoint_gets_400_saying_what_it_is()
     {

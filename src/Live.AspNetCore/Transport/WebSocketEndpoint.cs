@@ -31,6 +31,12 @@ internal static class WebSocketEndpoint
             return;
         }
 
+        if (!OriginCheck.IsAllowed(context.Request, runtime.Options.AllowedOrigins, out var origin))
+        {
+            await RefuseAsync(context, StatusCodes.Status403Forbidden, $"origin '{origin}' may not open a cookie-authenticated Live connection; add it to Live:AllowedOrigins").ConfigureAwait(false);
+            return;
+        }
+
         if (runtime.IsShuttingDown)
         {
             await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, "The server is shutting down.").ConfigureAwait(false);

@@ -30,6 +30,15 @@ public sealed class LiveOptions
     /// </summary>
     public bool? DetailedErrors { get; set; }
 
+    /// <summary>
+    /// Origins (scheme://host[:port]) allowed to open a cookie-authenticated connection besides the server's own.
+    /// A browser sends cookies with a WebSocket upgrade from any site, so an upgrade that carries cookies and
+    /// comes from a foreign <c>Origin</c> is refused unless listed here (cross-site WebSocket hijacking).
+    /// Upgrades without cookies (token authentication, non-browser clients) are not restricted. <c>"*"</c>
+    /// allows every origin.
+    /// </summary>
+    public IList<string> AllowedOrigins { get; } = [];
+
     /// <summary>Limits on what one connection may send and hold.</summary>
     public LiveLimits Limits { get; } = new();
 
