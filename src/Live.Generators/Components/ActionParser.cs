@@ -35,7 +35,8 @@ internal static class ActionParser
     public static EquatableArray<ActionModel> Parse(
         INamedTypeSymbol component,
         INamedTypeSymbol publicActionAttribute,
-        List<DiagnosticInfo> diagnostics)
+        List<DiagnosticInfo> diagnostics,
+        List<WireTypeRoot> wireTypes)
     {
         var actions = new List<ActionModel>();
         var wireNames = new Dictionary<string, string>();
@@ -67,9 +68,36 @@ internal static class ActionParser
 
             wireNames.Add(action.WireName, method.Name);
             actions.Add(action);
+            AddWireTypes(method, wireTypes);
         }
 
         return new EquatableArray<ActionModel>(actions);
+    }
+
+    /// <summary>The parameter and result types of a valid action, where the author wrote them.</summary>
+    private static void AddWireTypes(IMethodSymbol method, List<WireTypeRoot> wireTypes)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (!TypeSupport.Is(parameter.Type, WellKnownNames.CancellationToken))
+            {
+                var syntax = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ParameterSyntax;
+                wireTypes.Add(new WireTypeRoot(parameter.Type, ParameterTypeLocation(syntax, includeRefModifier: false) ?? MethodIdentifier(method)));
+            }
+        }
+
+        var returnType = method.ReturnType;
+        if (TypeSupport.Is(returnType, WellKnownNames.TaskOfT) || TypeSupport.Is(returnType, WellKnownNames.ValueTaskOfT))
+        {
+            returnType = ((INamedTypeSymbol)returnType).TypeArguments[0];
+        }
+        else if (method.ReturnsVoid || TypeSupport.Is(returnType, WellKnownNames.Task) || TypeSupport.Is(returnType, WellKnownNames.ValueTask))
+        {
+            return;
+        }
+
+        var returnSyntax = (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax)?.ReturnType;
+        wireTypes.Add(new WireTypeRoot(returnType, LocationInfo.From(returnSyntax) ?? MethodIdentifier(method)));
     }
 
     private static ActionModel? ParseOne(IMethodSymbol method, AttributeData attribute, List<DiagnosticInfo> diagnostics)
