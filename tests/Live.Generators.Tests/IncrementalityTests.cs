@@ -15,7 +15,7 @@ public sealed class IncrementalityTests
         var edited = compilation.AddSyntaxTrees(GeneratorHarness.Parse("namespace Other; internal sealed class Unrelated { }", "Other.cs"));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        foreach (var step in new[] { TrackingNames.Parse, TrackingNames.Model, TrackingNames.Registrations, TrackingNames.NameClaims })
+        foreach (var step in new[] { TrackingNames.Parse, TrackingNames.Model, TrackingNames.Registrations, TrackingNames.NameClaims, TrackingNames.JsonShapes, TrackingNames.TypeScript })
         {
             Assert.All(Reasons(result, step), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {r}"));
         }
