@@ -185,6 +185,27 @@ public sealed class TypeScriptBindingsTests
     }
 
     [Fact]
+    public void References_in_nullable_oblivious_code_may_be_null()
+    {
+        var ts = TypeScriptText.Of(GeneratorHarness.Run(Samples.Usings + """
+            namespace Sample;
+            #nullable disable
+            public sealed record LegacyState { public string Name { get; init; } public List<int> Ids { get; init; } public int Count { get; init; } }
+            #nullable enable
+            [LiveComponent]
+            public sealed partial class Legacy : LiveComponent<LegacyState>
+            {
+            #nullable disable
+                [PublicAction] public void Rename(string name) { }
+            #nullable enable
+            }
+            """));
+
+        Assert.Contains("export interface LegacyState {\n  name: string | null;\n  ids: number[] | null;\n  count: number;\n}", ts, StringComparison.Ordinal);
+        Assert.Contains("rename: { args: { name: string | null }; result: void };", ts, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_bindings_without_components() =>
         Assert.DoesNotContain(TypeScriptText.HintName, GeneratorHarness.Run("namespace Sample; public sealed class Plain { }").HintNames);
 }

@@ -72,7 +72,8 @@ internal static class TypeScriptEmitter
             }
 
             var type = types.Of(property.TypeName);
-            if (property.IsNullable == true)
+            // Annotated (string?), or oblivious (#nullable disable) where any reference may be null, as for parameters.
+            if (property.IsNullable == true || (property.IsNullable is null && types.IsReferenceType(property.TypeName)))
             {
                 type = TypeScriptTypes.OrNull(type);
             }

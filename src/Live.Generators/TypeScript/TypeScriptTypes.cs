@@ -59,6 +59,9 @@ internal sealed class TypeScriptTypes
         }
     }
 
+    /// <summary>Whether the C# type is a reference type (so <c>#nullable disable</c> code may hold null in it).</summary>
+    public bool IsReferenceType(string typeName) => shapes.TryGetValue(typeName, out var shape) && !shape.IsValueType;
+
     /// <summary><paramref name="type"/> accepting <c>null</c> too.</summary>
     public static string OrNull(string type) =>
         type == "unknown" || type.EndsWith(" | null", StringComparison.Ordinal) ? type : type + " | null";
