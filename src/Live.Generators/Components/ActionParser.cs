@@ -74,30 +74,16 @@ internal static class ActionParser
         return new EquatableArray<ActionModel>(actions);
     }
 
-    /// <summary>The parameter and result types of a valid action, where the author wrote them.</summary>
+    /// <summary>The parameter and result types of a valid action (<see cref="JsonRoots"/>), where the author wrote them.</summary>
     private static void AddWireTypes(IMethodSymbol method, List<WireTypeRoot> wireTypes)
     {
-        foreach (var parameter in method.Parameters)
+        foreach (var (type, parameter) in JsonRoots.OfAction(method))
         {
-            if (!TypeSupport.Is(parameter.Type, WellKnownNames.CancellationToken))
-            {
-                var syntax = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ParameterSyntax;
-                wireTypes.Add(new WireTypeRoot(parameter.Type, ParameterTypeLocation(syntax, includeRefModifier: false) ?? MethodIdentifier(method)));
-            }
+            var location = parameter is not null
+                ? ParameterTypeLocation(parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ParameterSyntax, includeRefModifier: false)
+                : LocationInfo.From((method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax)?.ReturnType);
+            wireTypes.Add(new WireTypeRoot(type, location ?? MethodIdentifier(method)));
         }
-
-        var returnType = method.ReturnType;
-        if (TypeSupport.Is(returnType, WellKnownNames.TaskOfT) || TypeSupport.Is(returnType, WellKnownNames.ValueTaskOfT))
-        {
-            returnType = ((INamedTypeSymbol)returnType).TypeArguments[0];
-        }
-        else if (method.ReturnsVoid || TypeSupport.Is(returnType, WellKnownNames.Task) || TypeSupport.Is(returnType, WellKnownNames.ValueTask))
-        {
-            return;
-        }
-
-        var returnSyntax = (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax)?.ReturnType;
-        wireTypes.Add(new WireTypeRoot(returnType, LocationInfo.From(returnSyntax) ?? MethodIdentifier(method)));
     }
 
     private static ActionModel? ParseOne(IMethodSymbol method, AttributeData attribute, List<DiagnosticInfo> diagnostics)

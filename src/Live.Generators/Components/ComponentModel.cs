@@ -21,7 +21,7 @@ namespace Live.Generators.Components;
 /// <param name="StateMembers">The state proxy properties to emit.</param>
 /// <param name="ConstructorParameters">The constructor parameters the factory resolves from services.</param>
 /// <param name="Actions">The valid public actions, in declaration order.</param>
-/// <param name="JsonRootTypes">The types crossing the wire (state, parameters, results): the roots of the JSON metadata.</param>
+/// <param name="JsonRootTypes">The types crossing the wire (state, parameters, results; see <see cref="JsonRoots"/>): the roots of the JSON metadata.</param>
 /// <param name="JsonShapes">
 /// The JSON shapes of every type reachable from <paramref name="JsonRootTypes"/>, sorted by type name. The compilation's
 /// one resolver combines them; the TypeScript bindings are written from them.

@@ -97,7 +97,7 @@ internal static class ComponentParser
             stateIsRecord ? StateMemberParser.Parse(component, stateType) : EquatableArray<StateMemberModel>.Empty,
             ConstructorParameters(constructor),
             actions,
-            JsonRoots.Collect(stateTypeName, actions),
+            JsonRoots.Names(wireTypes),
             jsonShapes,
             LiveKeyCollector.Collect(stateType));
 
