@@ -1,6 +1,7 @@
 using System.Linq;
 using Live.Generators.Components;
 using Live.Generators.Emit;
+using Live.Generators.TypeScript;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -42,8 +43,36 @@ public sealed class LiveComponentGenerator : IIncrementalGenerator
             .Where(static r => r.Model is not null)
             .Select(static (r, _) => r.Model!)
             .WithTrackingName(TrackingNames.Model);
-        context.RegisterSourceOutput(models, static (spc, model) =>
-            spc.AddSource(model.HintName, ComponentEmitter.Emit(model)));
+        var assemblyName = context.CompilationProvider
+            .Select(static (c, _) => c.AssemblyName)
+            .WithTrackingName(TrackingNames.AssemblyName);
+        context.RegisterSourceOutput(models.Combine(assemblyName), static (spc, item) =>
+            spc.AddSource(item.Left.HintName, ComponentEmitter.Emit(item.Left, GeneratedNames.JsonResolverType(item.Right))));
+
+        var jsonShapes = models
+            .Select(static (m, _) => m.JsonShapes)
+            .Collect()
+            .Combine(assemblyName)
+            .WithTrackingName(TrackingNames.JsonShapes);
+        context.RegisterSourceOutput(jsonShapes, static (spc, item) =>
+        {
+            if (!item.Left.IsEmpty)
+            {
+                spc.AddSource(JsonResolverEmitter.HintName, JsonResolverEmitter.Emit(item.Left, item.Right));
+            }
+        });
+
+        var typeScript = models
+            .Collect()
+            .Combine(assemblyName)
+            .WithTrackingName(TrackingNames.TypeScript);
+        context.RegisterSourceOutput(typeScript, static (spc, item) =>
+        {
+            if (!item.Left.IsEmpty)
+            {
+                spc.AddSource(TypeScriptBindingsFile.HintName, TypeScriptBindingsFile.Wrap(TypeScriptEmitter.Emit(item.Left, item.Right)));
+            }
+        });
 
         var registrations = models
             .Select(static (m, _) => new ComponentRegistration(m.ComponentName, m.FullyQualifiedName))

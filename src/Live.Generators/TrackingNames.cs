@@ -9,4 +9,7 @@ internal static class TrackingNames
     public const string Registrations = "LiveComponent.Registrations";
     public const string NameClaims = "LiveComponent.NameClaims";
     public const string OrphanActions = "LiveComponent.OrphanActions";
+    public const string AssemblyName = "LiveComponent.AssemblyName";
+    public const string JsonShapes = "LiveComponent.JsonShapes";
+    public const string TypeScript = "LiveComponent.TypeScript";
 }

@@ -214,6 +214,67 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
+    public void LIVE018_state_member_that_cannot_be_serialized_is_reported_at_the_state_type_argument()
+    {
+        var message = AssertSingle("LIVE018", """
+            public sealed record EditorState { public Action? OnSave { get; init; } public string Text { get; init; } = ""; }
+            [LiveComponent]
+            public sealed partial class Editor : LiveComponent<[|EditorState|]> { }
+            """);
+
+        Assert.Contains("'System.Action?'", message, StringComparison.Ordinal);
+        Assert.Contains("delegates cannot be serialized", message, StringComparison.Ordinal);
+        Assert.Contains("'EditorState.OnSave'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LIVE018_member_of_a_parameter_record_is_reported_at_the_parameter_type()
+    {
+        var message = AssertSingle("LIVE018", """
+            public sealed record Payload(string Name, object Extra);
+            """ + ComponentWith("[PublicAction] public void Import([|Payload|] payload) { }"));
+
+        Assert.Contains("'Payload.Extra'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LIVE018_unsupported_dictionary_key_in_a_result_is_reported_at_the_return_type()
+    {
+        var message = AssertSingle("LIVE018", """
+            public sealed record Point(int X, int Y);
+            """ + ComponentWith("[PublicAction] public [|Task<Dictionary<Point, int>>|] HeatAsync() => Task.FromResult(new Dictionary<Point, int>());"));
+
+        Assert.Contains("dictionary keys must be", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LIVE018_a_type_reached_twice_is_reported_once()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            public sealed record Payload(string Name, Func<int> Callback);
+            """ + ComponentWith("""
+            [PublicAction] public void First(Payload payload) { }
+            [PublicAction] public Payload Second() => null!;
+            """));
+
+        Assert.Equal(["LIVE018"], run.LiveDiagnostics.Select(d => d.Id));
+    }
+
+    [Theory]
+    [InlineData("LIVE007", "[PublicAction] public void Import([|object|] payload) { }")]
+    [InlineData("LIVE007", "[PublicAction] public void Import([|List<Func<int>>|] callbacks) { }")]
+    [InlineData("LIVE008", "[PublicAction] public [|Func<int>|] Make() => () => 1;")]
+    public void LIVE007_and_LIVE008_are_not_repeated_as_LIVE018(string id, string member) =>
+        AssertSingle(id, ComponentWith(member));
+
+    [Fact]
+    public void LIVE011_for_an_abstract_state_is_not_repeated_as_LIVE018() => AssertSingle("LIVE011", """
+        public abstract record Shape { public int Sides { get; init; } }
+        [LiveComponent]
+        public sealed partial class [|Drawing|] : LiveComponent<Shape> { }
+        """);
+
+    [Fact]
     public void Valid_component_reports_nothing() =>
         Assert.Empty(GeneratorHarness.Run(Samples.KitchenSink).LiveDiagnostics);
 
@@ -225,7 +286,7 @@ public sealed class DiagnosticTests
             .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
             .ToList();
 
-        Assert.Equal(17, descriptors.Count);
+        Assert.Equal(18, descriptors.Count);
         Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
         Assert.All(descriptors, d => Assert.Equal(
             "https://github.com/live-framework/live/blob/main/docs/diagnostics.md#" + d.Id.ToLowerInvariant(),
@@ -244,7 +305,7 @@ public sealed class DiagnosticTests
         }
         """;
 
-    private static void AssertSingle(string id, string marked, bool allowUnsafe = false)
+    private static string AssertSingle(string id, string marked, bool allowUnsafe = false)
     {
         var (source, span) = Markup.Parse(Prelude + marked);
 
@@ -262,6 +323,8 @@ public sealed class DiagnosticTests
         {
             Assert.Empty(run.CompilationProblems);
         }
+
+        return diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string RepositoryRoot()

@@ -15,7 +15,7 @@ public sealed class IncrementalityTests
         var edited = compilation.AddSyntaxTrees(GeneratorHarness.Parse("namespace Other; internal sealed class Unrelated { }", "Other.cs"));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        foreach (var step in new[] { TrackingNames.Parse, TrackingNames.Model, TrackingNames.Registrations, TrackingNames.NameClaims })
+        foreach (var step in new[] { TrackingNames.Parse, TrackingNames.Model, TrackingNames.Registrations, TrackingNames.NameClaims, TrackingNames.JsonShapes, TrackingNames.TypeScript })
         {
             Assert.All(Reasons(result, step), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {r}"));
         }
@@ -37,7 +37,29 @@ public sealed class IncrementalityTests
 
         Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.Parse));
         Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(result, TrackingNames.Model));
-        Assert.All(Reasons(result, TrackingNames.Registrations), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        foreach (var step in new[] { TrackingNames.Registrations, TrackingNames.JsonShapes, TrackingNames.TypeScript })
+        {
+            Assert.All(Reasons(result, step), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {r}"));
+        }
+    }
+
+    [Fact]
+    public void Adding_a_state_member_updates_the_json_shapes_and_the_typescript()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Samples.Counter);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var tree = compilation.SyntaxTrees.Single();
+        var withMember = Samples.Counter.Replace(
+            "public int Count { get; init; }",
+            "public int Count { get; init; }\n    public string Label { get; init; } = \"\";",
+            StringComparison.Ordinal);
+
+        var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, GeneratorHarness.Parse(withMember, tree.FilePath)))
+            .GetRunResult().Results.Single();
+
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(result, TrackingNames.JsonShapes));
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(result, TrackingNames.TypeScript));
+        Assert.Contains("  label: string;\n", result.GeneratedSources.Single(s => s.HintName == "LiveTypeScriptBindings.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

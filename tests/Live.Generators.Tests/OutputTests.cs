@@ -11,15 +11,15 @@ public sealed class OutputTests
         var run = GeneratorHarness.Run(Samples.KitchenSink, Samples.Counter);
 
         Assert.Equal(
-            ["LiveComponentRegistration.g.cs", "Sample.Counter.Live.g.cs", "Sample.KitchenSink.Live.g.cs"],
+            ["LiveComponentRegistration.g.cs", "LiveJsonMetadata.g.cs", "LiveTypeScriptBindings.g.cs", "Sample.Counter.Live.g.cs", "Sample.KitchenSink.Live.g.cs"],
             run.HintNames.Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void Output_is_identical_across_runs_and_file_orders()
     {
-        var first = GeneratorHarness.Run(Samples.KitchenSink, Samples.Counter);
-        var second = GeneratorHarness.Run(Samples.Counter, Samples.KitchenSink);
+        var first = GeneratorHarness.RunNamed("Sample", Samples.KitchenSink, Samples.Counter);
+        var second = GeneratorHarness.RunNamed("Sample", Samples.Counter, Samples.KitchenSink);
 
         foreach (var hintName in first.HintNames)
         {
@@ -47,7 +47,7 @@ public sealed class OutputTests
     [Fact]
     public void Counter_output_matches_the_snapshot()
     {
-        var run = GeneratorHarness.Run(Samples.Counter);
+        var run = GeneratorHarness.RunNamed("Sample", Samples.Counter);
 
         Assert.Empty(run.CompilationProblems);
         Assert.Equal(CounterSnapshot, run.GeneratedSource("Sample.Counter.Live.g.cs"));
@@ -189,7 +189,7 @@ public sealed class OutputTests
 
         Assert.Empty(run.CompilationProblems);
         Assert.Equal(
-            ["LiveComponentRegistration.g.cs", "Sample.Outer.Inner.Live.g.cs", "Top.Live.g.cs"],
+            ["LiveComponentRegistration.g.cs", "LiveJsonMetadata.g.cs", "LiveTypeScriptBindings.g.cs", "Sample.Outer.Inner.Live.g.cs", "Top.Live.g.cs"],
             run.HintNames.Order(StringComparer.Ordinal));
     }
 
@@ -245,8 +245,8 @@ public sealed class OutputTests
                     },
                     singleton: false,
                     keepAlive: false,
-                    // The JSON metadata for ComponentModel.JsonRootTypes (state, parameters, results) plugs in here.
-                    typeInfoResolver: null);
+                    typeInfoResolver: global::Live.Generated.LiveJsonMetadata_Sample.Default,
+                    keyMemberNames: global::System.Array.Empty<string>());
             }
         }
 

@@ -28,7 +28,7 @@ public sealed class RuntimeTests(KitchenSinkAssembly fixture) : IClassFixture<Ki
         Assert.Equal(sample.Type("Sample.KitchenState"), descriptor.StateType);
         Assert.True(descriptor.Singleton);
         Assert.True(descriptor.KeepAlive);
-        Assert.Null(descriptor.TypeInfoResolver);
+        Assert.Equal("LiveJsonMetadata_" + sample.Assembly.GetName().Name, descriptor.TypeInfoResolver?.GetType().Name);
         Assert.Equal(
             ["add", "addTodoAsync", "apply", "countTodosAsync", "defaults", "describeAsync", "greet", "half", "increment", "resetAsync", "setNote"],
             descriptor.Actions.Keys.Order(StringComparer.Ordinal));

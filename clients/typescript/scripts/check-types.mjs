@@ -1,7 +1,11 @@
 // Type-level tests: tests/types/ok.ts must compile; each tests/types/bad-*.ts must fail with an error on the
 // line marked `// expect-error` (and nowhere else), so a bad file that fails for an unrelated reason fails too.
 // Every file is checked twice: against src/ and against the built dist/*.d.ts that consumers see.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+//
+// generated-*.ts use the bindings the C# source generator wrote for the TodoApp sample
+// (samples/TodoApp/client/live.generated.ts). They are copied to tests/types/generated/ first, with the
+// "@live/client" import pointed at this package's sources, so the copy type-checks like any test file here.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ts from "typescript";
 
@@ -9,7 +13,25 @@ const root = resolve(import.meta.dirname, "..");
 const dir = join(root, "tests", "types");
 const config = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
 const options = { ...config.options, noEmit: true, rootDir: root, types: [] };
+const generatedSource = resolve(root, "..", "..", "samples", "TodoApp", "client", "live.generated.ts");
+if (!existsSync(generatedSource)) {
+  console.error(`${generatedSource} is missing: run \`dotnet build samples/TodoApp\` to generate it.`);
+  process.exit(1);
+}
+const generated = readFileSync(generatedSource, "utf8");
+if (!generated.includes('from "@live/client";')) {
+  console.error(`${generatedSource} does not import "@live/client"; the generated bindings changed shape.`);
+  process.exit(1);
+}
+mkdirSync(join(dir, "generated"), { recursive: true });
+writeFileSync(
+  join(dir, "generated", "live.generated.ts"),
+  "// Copied by scripts/check-types.mjs from samples/TodoApp/client/live.generated.ts; do not edit.\n" +
+    generated.replace('from "@live/client";', 'from "../../../src/index.js";'),
+);
+
 const files = readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
+const isBad = (file) => /^(generated-)?bad-/.test(file);
 let failures = 0;
 
 if (!existsSync(join(root, "dist", "index.d.ts"))) {
@@ -38,7 +60,7 @@ function check(file, target) {
     line: d.file ? d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 : 0,
     text: ts.flattenDiagnosticMessageText(d.messageText, " "),
   }));
-  if (!file.startsWith("bad-")) {
+  if (!isBad(file)) {
     return lines.length === 0 ? null : `expected no errors, got:\n${lines.map((l) => `    ${l.file}:${l.line} ${l.text}`).join("\n")}`;
   }
   const source = readFileSync(path, "utf8").split(/\r?\n/);

@@ -35,7 +35,8 @@ internal static class ActionParser
     public static EquatableArray<ActionModel> Parse(
         INamedTypeSymbol component,
         INamedTypeSymbol publicActionAttribute,
-        List<DiagnosticInfo> diagnostics)
+        List<DiagnosticInfo> diagnostics,
+        List<WireTypeRoot> wireTypes)
     {
         var actions = new List<ActionModel>();
         var wireNames = new Dictionary<string, string>();
@@ -67,9 +68,22 @@ internal static class ActionParser
 
             wireNames.Add(action.WireName, method.Name);
             actions.Add(action);
+            AddWireTypes(method, wireTypes);
         }
 
         return new EquatableArray<ActionModel>(actions);
+    }
+
+    /// <summary>The parameter and result types of a valid action (<see cref="JsonRoots"/>), where the author wrote them.</summary>
+    private static void AddWireTypes(IMethodSymbol method, List<WireTypeRoot> wireTypes)
+    {
+        foreach (var (type, parameter) in JsonRoots.OfAction(method))
+        {
+            var location = parameter is not null
+                ? ParameterTypeLocation(parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ParameterSyntax, includeRefModifier: false)
+                : LocationInfo.From((method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax)?.ReturnType);
+            wireTypes.Add(new WireTypeRoot(type, location ?? MethodIdentifier(method)));
+        }
     }
 
     private static ActionModel? ParseOne(IMethodSymbol method, AttributeData attribute, List<DiagnosticInfo> diagnostics)

@@ -1,3 +1,4 @@
+using Live.Generators.Json;
 using Live.Generators.Model;
 
 namespace Live.Generators.Components;
@@ -20,7 +21,12 @@ namespace Live.Generators.Components;
 /// <param name="StateMembers">The state proxy properties to emit.</param>
 /// <param name="ConstructorParameters">The constructor parameters the factory resolves from services.</param>
 /// <param name="Actions">The valid public actions, in declaration order.</param>
-/// <param name="JsonRootTypes">The types crossing the wire (state, parameters, results): the roots of the JSON metadata.</param>
+/// <param name="JsonRootTypes">The types crossing the wire (state, parameters, results; see <see cref="JsonRoots"/>): the roots of the JSON metadata.</param>
+/// <param name="JsonShapes">
+/// The JSON shapes of every type reachable from <paramref name="JsonRootTypes"/>, sorted by type name. The compilation's
+/// one resolver combines them; the TypeScript bindings are written from them.
+/// </param>
+/// <param name="KeyMemberNames">C# names of the <c>[LiveKey]</c> members reachable from the state, sorted and distinct.</param>
 internal sealed record ComponentModel(
     string? Namespace,
     string TypeName,
@@ -36,4 +42,6 @@ internal sealed record ComponentModel(
     EquatableArray<StateMemberModel> StateMembers,
     EquatableArray<ServiceParameterModel> ConstructorParameters,
     EquatableArray<ActionModel> Actions,
-    EquatableArray<string> JsonRootTypes);
+    EquatableArray<string> JsonRootTypes,
+    EquatableArray<JsonTypeShape> JsonShapes,
+    EquatableArray<string> KeyMemberNames);

@@ -74,7 +74,13 @@ internal static class ComponentParser
                 component.Name));
         }
 
-        var actions = ActionParser.Parse(component, publicActionAttribute, diagnostics);
+        var wireTypes = new List<WireTypeRoot>
+        {
+            new(stateType, StateTypeArgumentLocation(component, liveComponentOfT, cancellationToken) ?? ClassIdentifier(component, cancellationToken)),
+        };
+        var stateAlreadyReported = !stateIsRecord || initialState == InitialStateKind.NotConstructible;
+        var actions = ActionParser.Parse(component, publicActionAttribute, diagnostics, wireTypes);
+        var jsonShapes = WireTypeReader.Read(wireTypes, compilation.Assembly, stateAlreadyReported, diagnostics);
         var stateTypeName = TypeNames.ToPlain(stateType);
         var model = new ComponentModel(
             component.ContainingNamespace.IsGlobalNamespace ? null : component.ContainingNamespace.ToDisplayString(),
@@ -91,7 +97,9 @@ internal static class ComponentParser
             stateIsRecord ? StateMemberParser.Parse(component, stateType) : EquatableArray<StateMemberModel>.Empty,
             ConstructorParameters(constructor),
             actions,
-            JsonRoots.Collect(stateTypeName, actions));
+            JsonRoots.Names(wireTypes),
+            jsonShapes,
+            LiveKeyCollector.Collect(stateType));
 
         var claim = nameIsValid ? new ComponentNameClaim(componentName, component.ToDisplayString(), attributeLocation) : null;
         return new ComponentParseResult(model, claim, new EquatableArray<DiagnosticInfo>(diagnostics));

@@ -7,6 +7,7 @@ internal static class WellKnownNames
     public const string PublicActionAttribute = "Live.PublicActionAttribute";
     public const string LiveComponentOfT = "Live.LiveComponent`1";
     public const string LiveComponentBase = "Live.LiveComponentBase";
+    public const string LiveKeyAttribute = "Live.LiveKeyAttribute";
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string Task = "System.Threading.Tasks.Task";
     public const string TaskOfT = "System.Threading.Tasks.Task`1";

@@ -96,6 +96,11 @@ internal static class DiagnosticDescriptors
         "Live component needs a public constructor",
         "The live component '{0}' has no public constructor, so the runtime cannot create it; add a public constructor (its parameters are resolved from dependency injection)");
 
+    public static readonly DiagnosticDescriptor TypeCannotBeSerialized = Error(
+        "LIVE018",
+        "Type cannot be serialized",
+        "The type '{0}' cannot be serialized to JSON: {1} (reached through '{2}')");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

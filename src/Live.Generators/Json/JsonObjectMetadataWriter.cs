@@ -116,14 +116,14 @@ internal static class JsonObjectMetadataWriter
         var accessor = p.Generic is { } generic ? $"Accessors_{shapeName}_{p.Name}<{generic.TypeArguments}>." : $"{shapeName}_{p.Name}";
         var getter = p.Getter switch
         {
-            JsonMemberAccess.Direct => $"static obj => (({declaring})obj).{p.Name}!",
+            JsonMemberAccess.Direct => $"static obj => (({declaring})obj).{Emit.Identifier.Escape(p.Name)}!",
             JsonMemberAccess.UnsafeAccessor when p.IsField => $"static obj => {Name("Field", accessor)}({byRef}{target})!",
             JsonMemberAccess.UnsafeAccessor => $"static obj => {Name("Get", accessor)}({byRef}{target})!",
             _ => "null",
         };
         var setter = p.Setter switch
         {
-            JsonMemberAccess.Direct => $"static (obj, value) => {target}.{p.Name} = value!",
+            JsonMemberAccess.Direct => $"static (obj, value) => {target}.{Emit.Identifier.Escape(p.Name)} = value!",
             JsonMemberAccess.UnsafeAccessor when p.IsField => $"static (obj, value) => {Name("Field", accessor)}({byRef}{target}) = value!",
             JsonMemberAccess.UnsafeAccessor => $"static (obj, value) => {Name("Set", accessor)}({byRef}{target}, value!)",
             _ => "null",

@@ -31,7 +31,15 @@ internal static class JsonObjectShapeReader
                     && SymbolEqualityComparer.Default.Equals(m.Type, parameter.Type));
                 if (match < 0 || reader.UnsupportedReason(parameter.Type) is not null)
                 {
-                    reader.Report(type, $"constructor parameter '{parameter.Name}' must match a serialized property of the same name and a supported type", path);
+                    // A positional record's unsupported member was reported with its own reason; saying again that
+                    // its constructor parameter has no match would report one mistake twice.
+                    var memberReported = reader.UnsupportedReason(parameter.Type) is not null
+                        && AllMembers(type).Any(m => m is IPropertySymbol or IFieldSymbol && string.Equals(m.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+                    if (!memberReported)
+                    {
+                        reader.Report(type, $"constructor parameter '{parameter.Name}' must match a serialized property of the same name and a supported type", path);
+                    }
+
                     access = JsonMemberAccess.None;
                     parameters.Clear();
                     break;

@@ -29,6 +29,9 @@ internal sealed class JsonShapeReader
     private readonly List<JsonUnsupportedType> unsupported = new();
     private readonly HashSet<string> reportedKeys = new(System.StringComparer.Ordinal);
 
+    /// <summary>The reason given for types the compiler could not resolve (the compiler already reports those).</summary>
+    internal const string UnresolvedReason = "the type could not be resolved";
+
     private JsonShapeReader(IAssemblySymbol compilationAssembly) => this.compilationAssembly = compilationAssembly;
 
     /// <summary>Reads the shapes of <paramref name="roots"/> and everything they reach.</summary>
@@ -114,9 +117,9 @@ internal sealed class JsonShapeReader
             case JsonShapeKind.Value:
                 return new JsonTypeShape(name, display, kind, type.IsValueType, JsonKnownTypes.ValueConverter(type), null, null, null);
             case JsonShapeKind.Enum:
-                return new JsonTypeShape(name, display, kind, true, null, null, null, null);
+                return new JsonTypeShape(name, display, kind, true, null, null, null, null, ReadEnum(type));
             case JsonShapeKind.CustomConverter:
-                return new JsonTypeShape(name, display, kind, type.IsValueType, TypeName(ConverterType(type)!), null, null, null);
+                return new JsonTypeShape(name, display, kind, type.IsValueType, TypeName(ConverterType(type)!), null, null, null, ReadEnum(type));
             case JsonShapeKind.Nullable:
                 var underlying = ((INamedTypeSymbol)type).TypeArguments[0];
                 Enqueue(underlying, path);
@@ -135,6 +138,26 @@ internal sealed class JsonShapeReader
                 var obj = JsonObjectShapeReader.Read(this, (INamedTypeSymbol)type, path);
                 return new JsonTypeShape(name, display, kind, type.IsValueType, null, null, null, obj);
         }
+    }
+
+    private static JsonEnumShape? ReadEnum(ITypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Enum)
+        {
+            return null;
+        }
+
+        var converter = ConverterType(type);
+        var isString = converter is not null && converter.OriginalDefinition.ToDisplayString() is
+            "System.Text.Json.Serialization.JsonStringEnumConverter" or "System.Text.Json.Serialization.JsonStringEnumConverter<TEnum>";
+        var isFlags = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute");
+        var members = type.GetMembers().OfType<IFieldSymbol>()
+            .Where(f => f.IsConst && f.HasConstantValue)
+            .Select(f => new JsonEnumMember(
+                f.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute")
+                    is { ConstructorArguments.Length: 1 } named && named.ConstructorArguments[0].Value is string jsonName ? jsonName : f.Name,
+                System.Convert.ToString(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture) ?? "0"));
+        return new JsonEnumShape(new EquatableArray<JsonEnumMember>(members), isString, isFlags);
     }
 
     private JsonCollectionShape ReadCollection(ITypeSymbol type, string path)
@@ -165,7 +188,7 @@ internal sealed class JsonShapeReader
         switch (type.TypeKind)
         {
             case TypeKind.Error:
-                return "the type could not be resolved";
+                return UnresolvedReason;
             case TypeKind.Dynamic:
                 return "dynamic has no shape known at compile time; use a concrete type or JsonElement";
             case TypeKind.Pointer or TypeKind.FunctionPointer:

@@ -17,6 +17,7 @@ namespace Live.Generators.Json;
 /// <param name="UnderlyingTypeName">For <see cref="JsonShapeKind.Nullable"/>: the <c>T</c> of <c>T?</c>.</param>
 /// <param name="Collection">For collections and dictionaries.</param>
 /// <param name="Object">For objects.</param>
+/// <param name="Enum">For enums (<see cref="JsonShapeKind.Enum"/>, or <see cref="JsonShapeKind.CustomConverter"/> on an enum).</param>
 internal sealed record JsonTypeShape(
     string TypeName,
     string DisplayName,
@@ -25,4 +26,5 @@ internal sealed record JsonTypeShape(
     string? Converter,
     string? UnderlyingTypeName,
     JsonCollectionShape? Collection,
-    JsonObjectShape? Object);
+    JsonObjectShape? Object,
+    JsonEnumShape? Enum = null);

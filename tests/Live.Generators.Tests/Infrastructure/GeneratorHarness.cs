@@ -15,9 +15,13 @@ internal static class GeneratorHarness
     public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(allowUnsafe: false, sources);
 
     public static CSharpCompilation CreateCompilation(bool allowUnsafe, params string[] sources) =>
+        CreateCompilation("Sample" + Guid.NewGuid().ToString("N"), allowUnsafe, sources.Select((s, i) => Parse(s, $"File{i}.cs")));
+
+    /// <summary>A compilation with a chosen assembly name (it appears in generated names, so snapshots fix it).</summary>
+    public static CSharpCompilation CreateCompilation(string assemblyName, bool allowUnsafe, IEnumerable<SyntaxTree> trees) =>
         CSharpCompilation.Create(
-            "Sample" + Guid.NewGuid().ToString("N"),
-            sources.Select((s, i) => Parse(s, $"File{i}.cs")),
+            assemblyName,
+            trees,
             References.Value,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
@@ -37,9 +41,14 @@ internal static class GeneratorHarness
 
     public static GeneratorRun Run(params string[] sources) => Run(allowUnsafe: false, sources);
 
-    public static GeneratorRun Run(bool allowUnsafe, params string[] sources)
+    public static GeneratorRun Run(bool allowUnsafe, params string[] sources) => Run(CreateCompilation(allowUnsafe, sources));
+
+    /// <summary>Runs over sources compiled into an assembly named <paramref name="assemblyName"/>.</summary>
+    public static GeneratorRun RunNamed(string assemblyName, params string[] sources) =>
+        Run(CreateCompilation(assemblyName, allowUnsafe: false, sources.Select((s, i) => Parse(s, $"File{i}.cs"))));
+
+    public static GeneratorRun Run(Compilation compilation)
     {
-        var compilation = CreateCompilation(allowUnsafe, sources);
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return new GeneratorRun(output, diagnostics, driver.GetRunResult());
     }
