@@ -196,24 +196,18 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
             .OfType<IJsonTypeInfoResolver>()
             .Distinct()
             .ToList();
+        // Generated metadata only: an app that wants more (its own JsonSerializerContext, or reflection) sets
+        // SerializerOptions.TypeInfoResolver and it joins the chain after the components' resolvers.
         if (configured.TypeInfoResolver is { } appResolver)
         {
             resolvers.Add(appResolver);
         }
-        else if (JsonSerializer.IsReflectionEnabledByDefault)
-        {
-            resolvers.Add(ReflectionFallback());
-        }
+
+        resolvers.Add(Serialization.PrimitiveJsonContext.Default);
         options.TypeInfoResolver = JsonTypeInfoResolver.Combine([.. resolvers]);
         options.MakeReadOnly();
         return options;
     }
-
-    // Generated metadata comes first; reflection only covers a type the generator could not describe, and only
-    // where the app has reflection-based serialization enabled (it is off under trimming and native AOT).
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only used when reflection-based serialization is enabled.")]
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only used when reflection-based serialization is enabled.")]
-    private static DefaultJsonTypeInfoResolver ReflectionFallback() => new DefaultJsonTypeInfoResolver();
 
     private static partial class Log
     {

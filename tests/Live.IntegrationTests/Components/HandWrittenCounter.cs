@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Live.Registration;
 
 namespace Live.IntegrationTests.Components;
@@ -15,7 +16,8 @@ public sealed class HandWrittenCounter : LiveComponent<HandCounterState>
         [
             new ActionDescriptor("increment", "Increment", [new ActionParameter("by", typeof(int), IsOptional: true, AllowsNull: false)], typeof(int), (c, a, _) =>
                 ValueTask.FromResult(ActionResult.From(((HandWrittenCounter)c).Increment(a.Optional("by", 1))))),
-        ]);
+        ],
+        typeInfoResolver: HandCounterJson.Default);
 
     public int Increment(int by)
     {
@@ -25,3 +27,8 @@ public sealed class HandWrittenCounter : LiveComponent<HandCounterState>
 
     protected override HandCounterState CreateInitialState() => new();
 }
+
+/// <summary>A hand-written component brings its own JSON metadata (here STJ's source generator) instead of Live's.</summary>
+[JsonSerializable(typeof(HandCounterState))]
+[JsonSerializable(typeof(int))]
+internal sealed partial class HandCounterJson : JsonSerializerContext;
