@@ -35,7 +35,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         this.socket = socket;
         this.runtime = runtime;
         Context = context;
-        sendQueue = new SendQueue(runtime.Options.Limits.SendQueueCapacity);
+        sendQueue = new SendQueue(runtime.Options.Limits.SendQueueCapacity, runtime.Metrics);
     }
 
     public LiveConnectionContext Context { get; }
@@ -64,6 +64,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         if (!sendQueue.IsCompleted)
         {
             Log.SendQueueFull(runtime.Logger, Context.ConnectionId, runtime.Options.Limits.SendQueueCapacity);
+            runtime.Metrics.SendQueueOverflowed();
             _ = CloseAsync(CloseCodes.SendQueueFull, "Too slow: the client did not read its messages and the send queue is full.", dropPending: true);
         }
 
@@ -131,11 +132,13 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         {
             if (pendingRequests.Contains(id))
             {
+                runtime.Metrics.FrameRejected(ErrorCodes.DuplicateRequest);
                 return new ProtocolError(ErrorCodes.DuplicateRequest, $"A request with id '{id}' is still in progress; use a new id for each request.");
             }
 
             if (pendingRequests.Count >= runtime.Options.Limits.MaxPendingRequestsPerConnection)
             {
+                runtime.Metrics.FrameRejected(ErrorCodes.ServerBusy);
                 return new ProtocolError(ErrorCodes.ServerBusy, $"Too many requests in progress (at most {runtime.Options.Limits.MaxPendingRequestsPerConnection}); wait for answers before sending more.");
             }
 
@@ -257,6 +260,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
 
                     var target = tooLarge ? buffer.AsMemory() : buffer.AsMemory(length, capacity - length);
                     result = await socket.ReceiveAsync(target, CancellationToken.None).ConfigureAwait(false);
+                    runtime.Metrics.BytesReceived(result.Count);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         return;
@@ -272,12 +276,14 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
                 idleTimer?.Change(runtime.Options.ClientTimeout, Timeout.InfiniteTimeSpan);
                 if (result.MessageType == WebSocketMessageType.Binary)
                 {
+                    runtime.Metrics.FrameRejected(ErrorCodes.BinaryNotSupported);
                     TrySend(ServerMessages.Error(null, new ProtocolError(ErrorCodes.BinaryNotSupported, "Binary frames are not supported; send JSON text frames.")));
                     continue;
                 }
 
                 if (tooLarge)
                 {
+                    runtime.Metrics.FrameRejected(ErrorCodes.FrameTooLarge);
                     TrySend(ServerMessages.Error(null, new ProtocolError(ErrorCodes.FrameTooLarge, $"The frame is larger than {limits.MaxFrameBytes} bytes.")));
                     continue;
                 }

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
+using Live.Metrics;
 
 namespace Live.Connections;
 
@@ -11,10 +12,12 @@ namespace Live.Connections;
 internal sealed class SendQueue
 {
     private readonly Channel<byte[]> channel;
+    private readonly LiveMetrics? metrics;
     private volatile bool dropPending;
 
-    public SendQueue(int capacity)
+    public SendQueue(int capacity, LiveMetrics? metrics = null)
     {
+        this.metrics = metrics;
         channel = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
@@ -55,6 +58,7 @@ internal sealed class SendQueue
                 }
 
                 await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+                metrics?.BytesSent(frame.Length);
             }
         }
 
