@@ -1,0 +1,16 @@
+namespace Live.LoadTest.Hosting;
+
+/// <summary>Bytes that crossed the server's TCP connections (HTTP upgrade, WebSocket framing and payload).</summary>
+public sealed class ByteCounter
+{
+    private long received;
+    private long sent;
+
+    public long Received => Interlocked.Read(ref received);
+
+    public long Sent => Interlocked.Read(ref sent);
+
+    public void AddReceived(long count) => Interlocked.Add(ref received, count);
+
+    public void AddSent(long count) => Interlocked.Add(ref sent, count);
+}

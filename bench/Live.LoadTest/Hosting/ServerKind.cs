@@ -1,0 +1,7 @@
+namespace Live.LoadTest.Hosting;
+
+public enum ServerKind
+{
+    Live,
+    SignalR,
+}
