@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using System.Text.Json.Serialization;
 
 namespace Live.LoadTest.Measurement;
@@ -21,5 +23,12 @@ public sealed record MemoryReport(
         return new MemoryReport(GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64);
     }
 
-    public static MemoryReport Handle() => Measure();
+    /// <summary>The <c>/bench/memory</c> endpoint (written by hand: the slim host has no reflection-based JSON).</summary>
+    public static IResult Handle()
+    {
+        var report = Measure();
+        return Results.Content(
+            string.Create(CultureInfo.InvariantCulture, $"{{\"gcHeap\":{report.GcHeap},\"workingSet\":{report.WorkingSet}}}"),
+            "application/json");
+    }
 }
