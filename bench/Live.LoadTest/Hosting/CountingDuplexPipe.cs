@@ -59,7 +59,11 @@ internal sealed class CountingDuplexPipe(IDuplexPipe inner, ByteCounter counter)
 
         public override void Complete(Exception? exception = null) => inner.Complete(exception);
 
-        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => inner.FlushAsync(cancellationToken);
+        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
+        {
+            counter.Flushed();
+            return inner.FlushAsync(cancellationToken);
+        }
 
         public override Memory<byte> GetMemory(int sizeHint = 0) => inner.GetMemory(sizeHint);
 

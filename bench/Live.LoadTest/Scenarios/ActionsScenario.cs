@@ -49,9 +49,15 @@ public sealed class ActionsScenario(int clients, TimeSpan duration, Uri? liveUrl
             }
 
             await Phases.RunAsync(progress, "Live: warm up", Phases.Warmup(duration), clients, MaxStepsPerClient, i => Step(i, record: false));
-            var (steps, elapsed) = await Phases.RunAsync(progress, "Live: measure", duration, clients, MaxStepsPerClient, i => Step(i, record: true));
+            var flushes = server?.Bytes.Flushes ?? 0;
+            var (steps, elapsed, cpu) = await Phases.RunAsync(progress, "Live: measure", duration, clients, MaxStepsPerClient, i => Step(i, record: true));
 
-            var result = Summarize(steps, elapsed, latencies);
+            var result = Summarize(steps, elapsed, cpu, latencies);
+            if (server is not null)
+            {
+                result.Add("server socket flushes/round trip", (server.Bytes.Flushes - flushes) / (double)steps, "count");
+            }
+
             var wrong = handles.Select((h, i) => h.State["count"]!.GetValue<long>() - calls[i]).Count(d => d != 0);
             if (wrong > 0)
             {
@@ -91,8 +97,11 @@ public sealed class ActionsScenario(int clients, TimeSpan duration, Uri? liveUrl
             }
 
             await Phases.RunAsync(progress, "SignalR: warm up", Phases.Warmup(duration), clients, MaxStepsPerClient, i => Step(i, record: false));
-            var (steps, elapsed) = await Phases.RunAsync(progress, "SignalR: measure", duration, clients, MaxStepsPerClient, i => Step(i, record: true));
-            return Summarize(steps, elapsed, latencies);
+            var flushes = server.Bytes.Flushes;
+            var (steps, elapsed, cpu) = await Phases.RunAsync(progress, "SignalR: measure", duration, clients, MaxStepsPerClient, i => Step(i, record: true));
+            var result = Summarize(steps, elapsed, cpu, latencies);
+            result.Add("server socket flushes/round trip", (server.Bytes.Flushes - flushes) / (double)steps, "count");
+            return result;
         }
         finally
         {
@@ -100,7 +109,7 @@ public sealed class ActionsScenario(int clients, TimeSpan duration, Uri? liveUrl
         }
     }
 
-    private static SideResult Summarize(long steps, TimeSpan elapsed, LatencyRecorder[] latencies)
+    private static SideResult Summarize(long steps, TimeSpan elapsed, TimeSpan cpu, LatencyRecorder[] latencies)
     {
         var p = LatencyRecorder.Merge(latencies);
         var result = new SideResult();
@@ -110,6 +119,7 @@ public sealed class ActionsScenario(int clients, TimeSpan duration, Uri? liveUrl
         result.Add("latency p99.9", p.P999, "ms");
         result.Add("latency max", p.Max, "ms");
         result.Add("round trips", steps, "count");
+        result.Add("CPU/round trip (process: clients + server)", cpu.TotalMicroseconds / steps, "µs");
         return result;
     }
 

@@ -93,7 +93,7 @@ public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liv
         await Phases.RunAsync(progress, $"{side}: warm up", Phases.Warmup(duration), 1, long.MaxValue, _ => Round());
         rounds.Recording = true;
         var sentBefore = bytes?.Sent ?? 0;
-        var (steps, elapsed) = await Phases.RunAsync(progress, $"{side}: measure", duration, 1, long.MaxValue, _ => Round());
+        var (steps, elapsed, cpu) = await Phases.RunAsync(progress, $"{side}: measure", duration, 1, long.MaxValue, _ => Round());
         rounds.Recording = false;
         var deliveries = steps * receivers;
         var p = LatencyRecorder.Merge(rounds.Latencies);
@@ -103,6 +103,7 @@ public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liv
         result.Add("delivery latency p50", p.P50, "ms");
         result.Add("delivery latency p99", p.P99, "ms");
         result.Add("delivery latency p99.9", p.P999, "ms");
+        result.Add("CPU/delivery (process: clients + server)", cpu.TotalMicroseconds / deliveries, "µs");
         if (bytes is not null)
         {
             result.Add("wire bytes/delivery", (bytes.Sent - sentBefore) / (double)deliveries, "B");

@@ -54,8 +54,8 @@ public sealed class LargeListScenario(int clients, TimeSpan duration, Uri? liveU
             await Phases.RunAsync(progress, "Live: warm up", Phases.Warmup(duration), clients, MaxStepsPerClient, i => Step(i, record: false));
             var tcp = (server?.Bytes.Sent ?? 0, server?.Bytes.Received ?? 0);
             var app = probe?.Snapshot() ?? default;
-            var (steps, elapsed) = await Phases.RunAsync(progress, "Live: measure", duration, clients, MaxStepsPerClient, i => Step(i, record: true));
-            var result = Summarize(steps, elapsed, latencies);
+            var (steps, elapsed, cpu) = await Phases.RunAsync(progress, "Live: measure", duration, clients, MaxStepsPerClient, i => Step(i, record: true));
+            var result = Summarize(steps, elapsed, cpu, latencies);
             if (server is not null)
             {
                 var appAfter = probe!.Snapshot();
@@ -106,9 +106,9 @@ public sealed class LargeListScenario(int clients, TimeSpan duration, Uri? liveU
             await Phases.RunAsync(progress, "SignalR: warm up", Phases.Warmup(duration), clients, MaxStepsPerClient, i => Step(i, record: false));
             var (sent, received) = (server.Bytes.Sent, server.Bytes.Received);
             var time = timer.Snapshot();
-            var (steps, elapsed) = await Phases.RunAsync(progress, "SignalR: measure", duration, clients, MaxStepsPerClient, i => Step(i, record: true));
+            var (steps, elapsed, cpu) = await Phases.RunAsync(progress, "SignalR: measure", duration, clients, MaxStepsPerClient, i => Step(i, record: true));
             var timeAfter = timer.Snapshot();
-            var result = Summarize(steps, elapsed, latencies);
+            var result = Summarize(steps, elapsed, cpu, latencies);
             result.Add("wire bytes/action, server→client", (server.Bytes.Sent - sent) / (double)steps, "B");
             result.Add("wire bytes/action, client→server", (server.Bytes.Received - received) / (double)steps, "B");
             result.Add("server time/action", (timeAfter.Seconds - time.Seconds) * 1000 / (timeAfter.Count - time.Count), "ms");
@@ -121,13 +121,14 @@ public sealed class LargeListScenario(int clients, TimeSpan duration, Uri? liveU
         }
     }
 
-    private static SideResult Summarize(long steps, TimeSpan elapsed, LatencyRecorder[] latencies)
+    private static SideResult Summarize(long steps, TimeSpan elapsed, TimeSpan cpu, LatencyRecorder[] latencies)
     {
         var p = LatencyRecorder.Merge(latencies);
         var result = new SideResult();
         result.Add("toggles/s", steps / elapsed.TotalSeconds, "1/s");
         result.Add("latency p50", p.P50, "ms");
         result.Add("latency p99", p.P99, "ms");
+        result.Add("CPU/action (process: clients + server)", cpu.TotalMicroseconds / steps, "µs");
         return result;
     }
 }

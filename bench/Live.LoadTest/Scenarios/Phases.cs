@@ -8,9 +8,9 @@ public static class Phases
 {
     /// <summary>
     /// Starts <paramref name="workers"/> loops of <paramref name="step"/>, each until <paramref name="duration"/> has
-    /// passed or it has done <paramref name="maxStepsPerWorker"/> steps. Returns the steps done and the time taken.
+    /// passed or it has done <paramref name="maxStepsPerWorker"/> steps. Returns the steps done, the time taken and the CPU time this process (clients and any in-process server) used.
     /// </summary>
-    public static async Task<(long Steps, TimeSpan Elapsed)> RunAsync(
+    public static async Task<(long Steps, TimeSpan Elapsed, TimeSpan Cpu)> RunAsync(
         ProgressContext progress,
         string title,
         TimeSpan duration,
@@ -19,6 +19,8 @@ public static class Phases
         Func<int, Task> step)
     {
         var task = progress.AddTask(Markup.Escape(title), maxValue: duration.TotalSeconds);
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         long steps = 0;
         using var ticker = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
@@ -39,9 +41,11 @@ public static class Phases
 
         await all;
         var elapsed = clock.Elapsed;
+        process.Refresh();
+        cpu = process.TotalProcessorTime - cpu;
         task.Value = task.MaxValue;
         task.StopTask();
-        return (Interlocked.Read(ref steps), elapsed);
+        return (Interlocked.Read(ref steps), elapsed, cpu);
     }
 
     public static TimeSpan Warmup(TimeSpan measured) => TimeSpan.FromSeconds(Math.Clamp(measured.TotalSeconds / 5, 1, 3));
