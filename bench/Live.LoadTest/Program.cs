@@ -4,10 +4,10 @@ using Live.LoadTest.Measurement;
 using Live.LoadTest.Scenarios;
 using Spectre.Console;
 
-// `serve live|signalr`: the child-process server of the idle scenario (also usable as a --url target).
+// `serve live|signalr|rawwebsocket`: the child-process server of the idle scenario (also usable as a --url target).
 if (args is ["serve", var kind])
 {
-    return await ChildServer.ServeAsync(kind == "live" ? ServerKind.Live : ServerKind.SignalR);
+    return await ChildServer.ServeAsync(Enum.Parse<ServerKind>(kind, ignoreCase: true));
 }
 
 LoadTestOptions options;

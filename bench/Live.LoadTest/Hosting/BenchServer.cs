@@ -21,6 +21,7 @@ public sealed class BenchServer : IAsyncDisposable
 {
     public const string LivePath = "/live";
     public const string HubPath = "/hub";
+    public const string RawPath = "/raw";
 
     // Long enough that an idle connection in the `idle` scenario is never closed for silence while being measured.
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromMinutes(10);
@@ -71,7 +72,7 @@ public sealed class BenchServer : IAsyncDisposable
         {
             builder.Services.AddLive(o => o.ClientTimeout = ClientTimeout);
         }
-        else
+        else if (kind == ServerKind.SignalR)
         {
             builder.Services.AddSignalR(o =>
             {
@@ -85,9 +86,14 @@ public sealed class BenchServer : IAsyncDisposable
         {
             app.MapLive(LivePath);
         }
-        else
+        else if (kind == ServerKind.SignalR)
         {
             app.MapHub<BenchHub>(HubPath, o => o.Transports = HttpTransportType.WebSockets);
+        }
+        else
+        {
+            app.UseWebSockets();
+            app.Map(RawPath, RawWebSocket.HandleAsync);
         }
 
         app.MapGet("/bench/memory", MemoryReport.Handle);

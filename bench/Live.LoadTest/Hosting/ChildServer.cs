@@ -39,7 +39,7 @@ public sealed class ChildServer : IAsyncDisposable
         }
 
         start.ArgumentList.Add("serve");
-        start.ArgumentList.Add(kind == ServerKind.Live ? "live" : "signalr");
+        start.ArgumentList.Add(kind.ToString().ToLowerInvariant());
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server process.");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)

@@ -4,4 +4,7 @@ public enum ServerKind
 {
     Live,
     SignalR,
+
+    /// <summary>A bare Kestrel WebSocket endpoint (<c>/raw</c>): the floor any WebSocket framework starts from.</summary>
+    RawWebSocket,
 }

@@ -28,15 +28,21 @@ public sealed class IdleScenario(int clients) : IScenario
     };
 
     // idle always starts its own server process (its memory is what is measured), so --url does not apply.
-    public Task<SideResult> RunLiveAsync(ProgressContext progress) =>
-        RunAsync(progress, ServerKind.Live, server => new Uri($"ws://{server.BaseUri.Authority}{BenchServer.LivePath}"), "live.v1", [LiveMount], "\"mounted\"");
+    public async Task<SideResult> RunLiveAsync(ProgressContext progress)
+    {
+        var live = await RunAsync(progress, ServerKind.Live, server => new Uri($"ws://{server.BaseUri.Authority}{BenchServer.LivePath}"), "live.v1", [LiveMount], "\"mounted\"");
+        var floor = await RunAsync(progress, ServerKind.RawWebSocket, server => new Uri($"ws://{server.BaseUri.Authority}{BenchServer.RawPath}"), null, ["hello"], "\"ok\"");
+        live.Notes.Add(string.Create(CultureInfo.InvariantCulture,
+            $"floor, a bare Kestrel WebSocket endpoint holding the same N connections: {floor.Get("GC heap/connection"):N0} B GC heap/connection, {floor.Get("working set/connection"):N0} B working set/connection"));
+        return live;
+    }
 
     public Task<SideResult> RunBaselineAsync(ProgressContext progress) =>
         RunAsync(progress, ServerKind.SignalR, server => new Uri($"ws://{server.BaseUri.Authority}{BenchServer.HubPath}"), null, [SignalRHandshake, SignalRMount], "\"type\":3");
 
     private async Task<SideResult> RunAsync(ProgressContext progress, ServerKind kind, Func<ChildServer, Uri> endpoint, string? subProtocol, string[] frames, string expect)
     {
-        var side = kind == ServerKind.Live ? "Live" : "SignalR";
+        var side = kind.ToString();
         await using var server = await ChildServer.StartAsync(kind);
         var uri = endpoint(server);
 
