@@ -51,6 +51,11 @@ await AnsiConsole.Progress()
 
 var result = new ScenarioResult(scenario.Name, scenario.Parameters, live, baseline, scenario.BaselineDescription);
 ResultWriter.Print(result);
+if (options.LiveUrl is not null)
+{
+    AnsiConsole.MarkupLine("[grey]--url: the Live server runs in another process, so Live's CPU figures cover the clients only.[/]");
+}
+
 if (options.JsonPath is { } path)
 {
     ResultWriter.WriteJson(result, path);
