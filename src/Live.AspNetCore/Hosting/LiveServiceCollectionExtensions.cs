@@ -1,6 +1,9 @@
 using Live;
 using Live.AspNetCore;
+using System.Diagnostics.Metrics;
+using Live.AspNetCore.Monitoring;
 using Live.Hosting;
+using Live.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -13,7 +16,8 @@ public static class LiveServiceCollectionExtensions
     /// <summary>
     /// Adds the Live runtime. Components marked <c>[LiveComponent]</c> are registered by the source generator; this
     /// call hosts them. Options are bound from the <c>Live</c> configuration section, then <paramref name="configure"/>
-    /// runs, and the result is validated at start-up.
+    /// runs, and the result is validated at start-up. It also registers the <c>Live</c> meter (see
+    /// <c>docs/performance.md</c>) and a health check named <c>live</c> (map it with <c>app.MapHealthChecks(...)</c>).
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Sets options in code.</param>
@@ -31,7 +35,10 @@ public static class LiveServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LiveOptions>, DetailedErrorsFromEnvironment>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton(static sp => new LiveMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<LiveRuntime>();
+        services.AddHealthChecks().AddCheck<LiveHealthCheck>(LiveHealthCheck.Name, tags: [LiveHealthCheck.Name]);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LiveLifetimeService>());
         return new LiveBuilder(services);
     }

@@ -41,7 +41,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         Context = context;
         // Each request in progress can still produce a patch and an answer; keep room for them.
         var limits = runtime.Options.Limits;
-        sendQueue = new SendQueue(limits.SendQueueCapacity, headroom: (2 * limits.MaxPendingRequestsPerConnection) + 16);
+        sendQueue = new SendQueue(limits.SendQueueCapacity, headroom: (2 * limits.MaxPendingRequestsPerConnection) + 16, runtime.Metrics);
     }
 
     public LiveConnectionContext Context { get; }
@@ -70,6 +70,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         if (!sendQueue.IsCompleted)
         {
             Log.SendQueueFull(runtime.Logger, Context.ConnectionId, runtime.Options.Limits.SendQueueCapacity);
+            runtime.Metrics.SendQueueOverflowed();
             _ = CloseAsync(CloseCodes.SendQueueFull, "Too slow: the client did not read its messages and the send queue is full.", dropPending: true);
         }
 
@@ -141,11 +142,13 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         {
             if (pendingRequests.Contains(id))
             {
+                runtime.Metrics.FrameRejected(ErrorCodes.DuplicateRequest);
                 return new ProtocolError(ErrorCodes.DuplicateRequest, $"A request with id '{id}' is still in progress; use a new id for each request.");
             }
 
             if (pendingRequests.Count >= runtime.Options.Limits.MaxPendingRequestsPerConnection)
             {
+                runtime.Metrics.FrameRejected(ErrorCodes.ServerBusy);
                 return new ProtocolError(ErrorCodes.ServerBusy, $"Too many requests in progress (at most {runtime.Options.Limits.MaxPendingRequestsPerConnection}); wait for answers before sending more.");
             }
 
@@ -273,6 +276,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
 
                     var target = tooLarge ? buffer.AsMemory() : buffer.AsMemory(length, capacity - length);
                     result = await socket.ReceiveAsync(target, CancellationToken.None).ConfigureAwait(false);
+                    runtime.Metrics.BytesReceived(result.Count);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         return;
@@ -288,12 +292,14 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
                 idleTimer?.Change(runtime.Options.ClientTimeout, Timeout.InfiniteTimeSpan);
                 if (result.MessageType == WebSocketMessageType.Binary)
                 {
+                    runtime.Metrics.FrameRejected(ErrorCodes.BinaryNotSupported);
                     TrySend(ServerMessages.Error(null, new ProtocolError(ErrorCodes.BinaryNotSupported, "Binary frames are not supported; send JSON text frames.")));
                     continue;
                 }
 
                 if (tooLarge)
                 {
+                    runtime.Metrics.FrameRejected(ErrorCodes.FrameTooLarge);
                     TrySend(ServerMessages.Error(null, new ProtocolError(ErrorCodes.FrameTooLarge, $"The frame is larger than {limits.MaxFrameBytes} bytes.")));
                     continue;
                 }

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
+using Live.Metrics;
 
 namespace Live.Connections;
 
@@ -14,6 +15,7 @@ internal sealed class SendQueue
     private readonly Lock gate = new();
     private readonly int highWater;
     private readonly int lowWater;
+    private readonly LiveMetrics? metrics;
     private TaskCompletionSource? roomWaiter;
     private volatile bool dropPending;
 
@@ -22,10 +24,12 @@ internal sealed class SendQueue
     /// Room kept free for answers to requests already in progress: the receive loop stops reading new frames while
     /// fewer than this many slots are free, so a client that reads slowly is slowed down rather than cut off.
     /// </param>
-    public SendQueue(int capacity, int headroom)
+    /// <param name="metrics">Counts the bytes sent, when given.</param>
+    public SendQueue(int capacity, int headroom, LiveMetrics? metrics = null)
     {
         highWater = Math.Max(capacity / 2, capacity - headroom);
         lowWater = highWater / 2;
+        this.metrics = metrics;
         channel = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
@@ -95,6 +99,7 @@ internal sealed class SendQueue
                 }
 
                 await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+                metrics?.BytesSent(frame.Length);
             }
         }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Live.Connections;
 using Live.Hosting;
 using Live.Instances;
+using Live.Metrics;
 using Live.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -33,6 +34,7 @@ internal sealed partial class MessageDispatcher
         {
             if (!FrameReader.TryRead(owned.AsMemory(0, frame.Length), runtime.Options.Limits.MaxJsonDepth, out var message, out document, out var error, out var errorId))
             {
+                runtime.Metrics.FrameRejected(error!.Code);
                 session.TrySend(ServerMessages.Error(errorId, error!));
                 return;
             }
@@ -183,6 +185,7 @@ internal sealed partial class MessageDispatcher
 
         if (ArgumentValidator.Validate(action, message.Args) is { } invalid)
         {
+            session.Runtime.Metrics.ActionCompleted(instance.Descriptor.Name, action.Name, ActionOutcomes.InvalidArgs, System.Diagnostics.Stopwatch.GetTimestamp());
             session.TrySend(ServerMessages.Error(id, invalid));
             return Task.CompletedTask;
         }

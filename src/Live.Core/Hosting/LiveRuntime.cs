@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using Live.Connections;
 using Live.Dispatch;
 using Live.Instances;
+using Live.Metrics;
 using Live.Protocol;
 using Live.Registration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,8 +29,9 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     private readonly ConcurrentDictionary<ComponentDescriptor, Diffing.PatchBuilder> patchBuilders = new();
     private int shuttingDown;
 
-    public LiveRuntime(IOptions<LiveOptions> options, IServiceProvider rootServices, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    public LiveRuntime(IOptions<LiveOptions> options, IServiceProvider rootServices, ILoggerFactory loggerFactory, TimeProvider timeProvider, LiveMetrics? metrics = null)
     {
+        Metrics = metrics ?? new LiveMetrics();
         Options = options.Value;
         this.rootServices = rootServices;
         LoggerFactory = loggerFactory;
@@ -54,6 +56,8 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
 
     public MessageDispatcher Dispatcher { get; }
 
+    public LiveMetrics Metrics { get; }
+
     public bool DetailedErrors => Options.DetailedErrors ?? false;
 
     public bool IsShuttingDown => Volatile.Read(ref shuttingDown) != 0;
@@ -73,6 +77,7 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
         var context = new LiveConnectionContext(InstanceIds.NewConnectionId(), user, connectionServices, linked.Token);
         using var session = new ConnectionSession(socket, context, this, linked);
         sessions.TryAdd(session, 0);
+        Metrics.ConnectionOpened();
         try
         {
             if (IsShuttingDown)
@@ -85,6 +90,7 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
         finally
         {
             sessions.TryRemove(session, out _);
+            Metrics.ConnectionClosed();
         }
     }
 
@@ -144,13 +150,7 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
         new(code, DetailedErrors ? $"{summary}: {exception.GetType().Name}: {exception.Message}" : $"{summary}.");
 
     /// <summary>Counts a patch sent to <paramref name="receivers"/> connections (metrics hook).</summary>
-#pragma warning disable CA1822 // Becomes stateful with the metrics work.
-    public void CountPatch(int bytes, int receivers)
-    {
-        _ = bytes;
-        _ = receivers;
-    }
-#pragma warning restore CA1822
+    public void CountPatch(int bytes, int receivers) => Metrics.PatchSent(bytes, receivers);
 
     /// <summary>
     /// Closes every connection with "going away", runs the disconnect and destroy hooks of every instance, and

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Live.Connections;
 using Live.Hosting;
+using Live.Metrics;
 using Live.Protocol;
 using Live.Registration;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,6 +95,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
             Component.ResetChanges();
             SetState(SerializeState(), version: 0);
             initialized = true;
+            host.Metrics.InstanceCreated(Descriptor.Name);
         }
         else
         {
@@ -107,6 +109,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         }
 
         attached = attached.Add(sink);
+        host.Metrics.Mounted(Descriptor.Name);
         sink.TrySend(ServerMessages.Mounted(requestId, Id, Descriptor.Name, Version, stateJson));
         return AttachResult.Attached;
     });
@@ -114,11 +117,15 @@ internal sealed partial class ComponentInstance : IComponentScheduler
     /// <summary>Runs one action for <paramref name="sink"/> and answers it (after the patch it caused, if any).</summary>
     public Task RunActionAsync(IConnectionSink sink, string requestId, ActionDescriptor action, JsonElement args, CancellationToken cancellationToken) => queue.Enqueue(async () =>
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (IsDestroyed || !attached.Contains(sink))
         {
             sink.TrySend(ServerMessages.Error(requestId, InstanceNotFound(Id)));
+            host.Metrics.ActionCompleted(Descriptor.Name, action.Name, ActionOutcomes.InstanceNotFound, started);
             return;
         }
+
+        var outcome = ActionOutcomes.Failed;
 
         Component.CurrentConnection = sink.Context;
         var before = Component.CaptureState();
@@ -129,6 +136,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
             if (filter.IsCanceled)
             {
                 Rollback(before);
+                outcome = ActionOutcomes.Canceled;
                 sink.TrySend(ServerMessages.Error(requestId, new ProtocolError(ErrorCodes.ActionCanceled, filter.CancelReason!)));
                 return;
             }
@@ -137,6 +145,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
             await FlushOnQueueAsync(action.Name).ConfigureAwait(false);
 
             byte[] answer;
+            outcome = ActionOutcomes.Ok;
             try
             {
                 answer = result.HasValue
@@ -146,6 +155,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
             catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
             {
                 Log.ResultNotSerializable(host.Logger, ex, Descriptor.Name, action.Name);
+                outcome = ActionOutcomes.InternalError;
                 answer = ServerMessages.Error(requestId, host.Failure(ErrorCodes.InternalError, $"The result of '{action.Name}' could not be serialized", ex));
             }
 
@@ -154,6 +164,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         catch (ActionArgumentException ex)
         {
             Rollback(before);
+            outcome = ActionOutcomes.InvalidArgs;
             sink.TrySend(ServerMessages.Error(requestId, new ProtocolError(ErrorCodes.InvalidArgs, ex.Message, ex.ArgumentName)));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -172,6 +183,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         }
         finally
         {
+            host.Metrics.ActionCompleted(Descriptor.Name, action.Name, outcome, started);
             if (Descriptor.Singleton)
             {
                 Component.CurrentConnection = null;
@@ -200,6 +212,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         }
 
         attached = attached.Remove(sink);
+        host.Metrics.Unmounted(Descriptor.Name, 1);
         Component.CurrentConnection = sink.Context;
         try
         {
@@ -331,6 +344,12 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         }
 
         IsDestroyed = true;
+        host.Metrics.Unmounted(Descriptor.Name, attached.Length);
+        if (initialized)
+        {
+            host.Metrics.InstanceDestroyed(Descriptor.Name);
+        }
+
         attached = [];
         host.OnDestroyed(this);
         try

@@ -1,0 +1,119 @@
+using System.Net;
+using Live.LoadTest.Baseline;
+using Live.LoadTest.Measurement;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Live.LoadTest.Hosting;
+
+/// <summary>
+/// Kestrel on a loopback port serving either Live (<c>/live</c>) or the SignalR baseline (<c>/hub</c>), with the same
+/// limits, logging and byte counting, so the two differ only in the framework under test.
+/// </summary>
+public sealed class BenchServer : IAsyncDisposable
+{
+    public const string LivePath = "/live";
+    public const string HubPath = "/hub";
+    public const string RawPath = "/raw";
+
+    // Long enough that an idle connection in the `idle` scenario is never closed for silence while being measured.
+    private static readonly TimeSpan ClientTimeout = TimeSpan.FromMinutes(10);
+
+    private readonly WebApplication app;
+
+    private BenchServer(WebApplication app, ServerKind kind, Uri baseUri, ByteCounter bytes)
+    {
+        this.app = app;
+        Kind = kind;
+        BaseUri = baseUri;
+        Bytes = bytes;
+    }
+
+    public ServerKind Kind { get; }
+
+    public Uri BaseUri { get; }
+
+    public Uri EndpointUri => new($"ws://{BaseUri.Authority}{(Kind == ServerKind.Live ? LivePath : HubPath)}");
+
+    public Uri HubUri => new($"http://{BaseUri.Authority}{HubPath}");
+
+    public ByteCounter Bytes { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<BenchServer> StartAsync(ServerKind kind)
+    {
+        var bytes = new ByteCounter();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddFilter(_ => false);
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => async connection =>
+        {
+            var transport = connection.Transport;
+            connection.Transport = new CountingDuplexPipe(transport, bytes);
+            try
+            {
+                await next(connection);
+            }
+            finally
+            {
+                connection.Transport = transport;
+            }
+        })));
+        builder.Services.AddSingleton<ServerTimer>();
+        if (kind == ServerKind.Live)
+        {
+            builder.Services.AddLive(o => o.ClientTimeout = ClientTimeout);
+        }
+        else if (kind == ServerKind.SignalR)
+        {
+            builder.Services.AddSignalR(o =>
+            {
+                o.ClientTimeoutInterval = ClientTimeout;
+                o.MaximumReceiveMessageSize = 64 * 1024; // Live's default frame limit.
+            });
+        }
+
+        var app = builder.Build();
+        if (kind == ServerKind.Live)
+        {
+            app.MapLive(LivePath);
+        }
+        else if (kind == ServerKind.SignalR)
+        {
+            app.MapHub<BenchHub>(HubPath, o => o.Transports = HttpTransportType.WebSockets);
+        }
+        else
+        {
+            app.UseWebSockets();
+            app.Map(RawPath, RawWebSocket.HandleAsync);
+        }
+
+        app.MapGet("/bench/memory", MemoryReport.Handle);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new BenchServer(app, kind, new Uri(address), bytes);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await app.StopAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Connections still draining: disposing aborts them.
+        }
+
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Live.LoadTest.Measurement;
+
+namespace Live.LoadTest.Hosting;
+
+/// <summary>
+/// A bench server in a child process (this program run as <c>serve live|signalr</c>), so its memory can be read
+/// without the clients' memory in it. It stops when its standard input closes.
+/// </summary>
+public sealed class ChildServer : IAsyncDisposable
+{
+    public const string ReadyPrefix = "LISTENING ";
+
+    private readonly Process process;
+    private readonly HttpClient http;
+
+    private ChildServer(Process process, Uri baseUri)
+    {
+        this.process = process;
+        BaseUri = baseUri;
+        http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
+    }
+
+    public Uri BaseUri { get; }
+
+    public static async Task<ChildServer> StartAsync(ServerKind kind)
+    {
+        var path = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
+        var start = new ProcessStartInfo(path)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        if (string.Equals(Path.GetFileNameWithoutExtension(path), "dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            start.ArgumentList.Add(typeof(ChildServer).Assembly.Location);
+        }
+
+        start.ArgumentList.Add("serve");
+        start.ArgumentList.Add(kind.ToString().ToLowerInvariant());
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server process.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith(ReadyPrefix, StringComparison.Ordinal))
+            {
+                return new ChildServer(process, new Uri(line[ReadyPrefix.Length..]));
+            }
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException("The server process ended before it listened.");
+    }
+
+    public async Task<MemoryReport> MemoryAsync() =>
+        (await http.GetFromJsonAsync<MemoryReport>(new Uri("/bench/memory", UriKind.Relative)))!;
+
+    public async ValueTask DisposeAsync()
+    {
+        http.Dispose();
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        process.Dispose();
+    }
+
+    /// <summary>The child side: serve until standard input closes.</summary>
+    public static async Task<int> ServeAsync(ServerKind kind)
+    {
+        await using var server = await BenchServer.StartAsync(kind);
+        Console.Out.WriteLine(ReadyPrefix + server.BaseUri);
+        Console.Out.Flush();
+        while (await Console.In.ReadLineAsync() is not null)
+        {
+            // Nothing to read; the parent closes the stream to stop us.
+        }
+
+        return 0;
+    }
+}

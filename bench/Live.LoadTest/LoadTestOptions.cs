@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Net;
+
+namespace Live.LoadTest;
+
+/// <summary>The command line: <c>&lt;scenario&gt; [--clients N] [--seconds S] [--json FILE] [--url URL]</c>.</summary>
+public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seconds, string? JsonPath, Uri? LiveUrl)
+{
+    public const string Usage = """
+        usage: Live.LoadTest <scenario> [--clients N] [--seconds S] [--json FILE] [--url URL]
+          scenarios: actions | idle | large-list | broadcast
+          --clients  connections (actions 50, idle 2000, large-list 4, broadcast 500)
+          --seconds  measured time per side (actions 10, large-list 10, broadcast 10)
+          --json     also write the result as JSON to FILE
+          --url      run the Live side against this already running loopback server (e.g. one started with
+                     'Live.LoadTest serve live'); figures only the in-process server can give are then n/a;
+                     idle always starts its own server process
+        """;
+
+    public static LoadTestOptions Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            throw new ArgumentException("Name a scenario.");
+        }
+
+        int? clients = null;
+        double? seconds = null;
+        string? json = null;
+        Uri? url = null;
+        for (var i = 1; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--clients":
+                    clients = int.Parse(value, CultureInfo.InvariantCulture);
+                    ArgumentOutOfRangeException.ThrowIfLessThan(clients.Value, 1);
+                    break;
+                case "--seconds":
+                    seconds = double.Parse(value, CultureInfo.InvariantCulture);
+                    ArgumentOutOfRangeException.ThrowIfLessThan(seconds.Value, 1);
+                    ArgumentOutOfRangeException.ThrowIfGreaterThan(seconds.Value, 600);
+                    break;
+                case "--json":
+                    json = value;
+                    break;
+                case "--url":
+                    url = new Uri(value);
+                    // Load is only ever sent to this machine.
+                    if (!url.IsLoopback && !(IPAddress.TryParse(url.Host, out var ip) && IPAddress.IsLoopback(ip)))
+                    {
+                        throw new ArgumentException("--url must be a loopback address (localhost, 127.0.0.1 or [::1]).");
+                    }
+
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option {args[i]}.");
+            }
+
+            i++;
+        }
+
+        return new LoadTestOptions(args[0], clients, seconds, json, url);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using Live.Client;
+using Live.LoadTest.Hosting;
+using Live.LoadTest.Measurement;
+using Microsoft.AspNetCore.SignalR.Client;
+using Spectre.Console;
+
+namespace Live.LoadTest.Scenarios;
+
+/// <summary>
+/// N clients, each with its own counter, each calling <c>increment</c> in a closed loop and waiting for the answer
+/// (which Live sends after the state patch). Round trips per second and latency percentiles.
+/// </summary>
+public sealed class ActionsScenario(int clients, TimeSpan duration, Uri? liveUrl) : IScenario
+{
+    private const long MaxStepsPerClient = 10_000_000;
+
+    public string Name => "actions";
+
+    public string BaselineDescription =>
+        "SignalR hub 'Increment': per-connection counter in Context.Items, pushes {count} to the caller, then completes the invocation";
+
+    public IReadOnlyDictionary<string, string> Parameters => new Dictionary<string, string>
+    {
+        ["clients"] = clients.ToString(CultureInfo.InvariantCulture),
+        ["seconds"] = duration.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public async Task<SideResult> RunLiveAsync(ProgressContext progress)
+    {
+        await using var server = liveUrl is null ? await BenchServer.StartAsync(ServerKind.Live) : null;
+        var uri = liveUrl ?? server!.EndpointUri;
+        var connections = await BenchClients.ConnectLiveAsync(uri, clients, progress.AddTask("Live: connect"));
+        try
+        {
+            var handles = await Task.WhenAll(connections.Select(c => c.MountAsync("BenchCounter")));
+            var latencies = handles.Select(_ => new LatencyRecorder()).ToArray();
+            var calls = new long[clients];
+            async Task Step(int i, bool record)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await handles[i].InvokeAsync("increment");
+                calls[i]++;
+                if (record)
+                {
+                    latencies[i].Add(Stopwatch.GetTimestamp() - started);
+                }
+            }
+
+            await Phases.RunAsync(progress, "Live: warm up", Phases.Warmup(duration), clients, MaxStepsPerClient, i => Step(i, record: false));
+            var flushes = server?.Bytes.Flushes ?? 0;
+            var (steps, elapsed, cpu) = await Phases.RunAsync(progress, "Live: measure", duration, clients, MaxStepsPerClient, i => Step(i, record: true));
+
+            var result = Summarize(steps, elapsed, cpu, latencies);
+            if (server is not null)
+            {
+                result.Add("server socket flushes/round trip", (server.Bytes.Flushes - flushes) / (double)steps, "count");
+            }
+
+            var wrong = handles.Select((h, i) => h.State["count"]!.GetValue<long>() - calls[i]).Count(d => d != 0);
+            if (wrong > 0)
+            {
+                result.Notes.Add($"Live: {wrong} clients' state differs from the number of increments they made!");
+            }
+
+            return result;
+        }
+        finally
+        {
+            await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        }
+    }
+
+    public async Task<SideResult> RunBaselineAsync(ProgressContext progress)
+    {
+        await using var server = await BenchServer.StartAsync(ServerKind.SignalR);
+        var connections = await BenchClients.ConnectSignalRAsync(server.HubUri, clients, progress.AddTask("SignalR: connect"));
+        try
+        {
+            var counts = new int[clients];
+            for (var i = 0; i < clients; i++)
+            {
+                var index = i;
+                connections[i].On<CounterMessage>("state", s => counts[index] = s.Count);
+            }
+
+            var latencies = connections.Select(_ => new LatencyRecorder()).ToArray();
+            async Task Step(int i, bool record)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await connections[i].InvokeAsync("Increment");
+                if (record)
+                {
+                    latencies[i].Add(Stopwatch.GetTimestamp() - started);
+                }
+            }
+
+            await Phases.RunAsync(progress, "SignalR: warm up", Phases.Warmup(duration), clients, MaxStepsPerClient, i => Step(i, record: false));
+            var flushes = server.Bytes.Flushes;
+            var (steps, elapsed, cpu) = await Phases.RunAsync(progress, "SignalR: measure", duration, clients, MaxStepsPerClient, i => Step(i, record: true));
+            var result = Summarize(steps, elapsed, cpu, latencies);
+            result.Add("server socket flushes/round trip", (server.Bytes.Flushes - flushes) / (double)steps, "count");
+            return result;
+        }
+        finally
+        {
+            await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        }
+    }
+
+    private static SideResult Summarize(long steps, TimeSpan elapsed, TimeSpan cpu, LatencyRecorder[] latencies)
+    {
+        var p = LatencyRecorder.Merge(latencies);
+        var result = new SideResult();
+        result.Add("round trips/s", steps / elapsed.TotalSeconds, "1/s");
+        result.Add("latency p50", p.P50, "ms");
+        result.Add("latency p99", p.P99, "ms");
+        result.Add("latency p99.9", p.P999, "ms");
+        result.Add("latency max", p.Max, "ms");
+        result.Add("round trips", steps, "count");
+        result.Add("CPU/round trip (process: clients + server)", cpu.TotalMicroseconds / steps, "µs");
+        return result;
+    }
+
+    private sealed record CounterMessage(int Count);
+}

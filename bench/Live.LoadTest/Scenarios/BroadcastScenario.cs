@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using Live.Client;
+using Live.LoadTest.Components;
+using Live.LoadTest.Hosting;
+using Live.LoadTest.Measurement;
+using Microsoft.AspNetCore.SignalR.Client;
+using Spectre.Console;
+
+namespace Live.LoadTest.Scenarios;
+
+/// <summary>
+/// M receivers share one instance (Live: a singleton component; SignalR: a group); one sender changes it, and the next
+/// change goes out once every receiver has the previous one. Deliveries per second and delivery latency.
+/// </summary>
+public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liveUrl) : IScenario
+{
+    private static readonly TimeSpan RoundTimeout = TimeSpan.FromSeconds(30);
+
+    public string Name => "broadcast";
+
+    public string BaselineDescription =>
+        "SignalR hub 'Send': Clients.Group(\"room\").SendAsync(\"tick\", {seq, sentAt}) to M receivers that joined the group (sender not in the group)";
+
+    public IReadOnlyDictionary<string, string> Parameters => new Dictionary<string, string>
+    {
+        ["receivers"] = receivers.ToString(CultureInfo.InvariantCulture),
+        ["seconds"] = duration.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public async Task<SideResult> RunLiveAsync(ProgressContext progress)
+    {
+        await using var server = liveUrl is null ? await BenchServer.StartAsync(ServerKind.Live) : null;
+        var uri = liveUrl ?? server!.EndpointUri;
+        var connections = await BenchClients.ConnectLiveAsync(uri, receivers + 1, progress.AddTask("Live: connect"));
+        try
+        {
+            var rounds = new Rounds(receivers);
+            var handles = await Task.WhenAll(connections.Skip(1).Select(c => c.MountAsync("BenchRoom")));
+            var sender = await connections[0].MountAsync("BenchRoom");
+            for (var i = 0; i < handles.Length; i++)
+            {
+                var index = i;
+                handles[i].StateChanged += h =>
+                {
+                    var state = h.State;
+                    rounds.Delivered(index, state["seq"]!.GetValue<long>(), state["sentAt"]!.GetValue<long>());
+                };
+            }
+
+            return await RunRoundsAsync(progress, "Live", server?.Bytes, rounds, (seq, sentAt) => sender.InvokeAsync("send", new { seq, sentAt }));
+        }
+        finally
+        {
+            await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        }
+    }
+
+    public async Task<SideResult> RunBaselineAsync(ProgressContext progress)
+    {
+        await using var server = await BenchServer.StartAsync(ServerKind.SignalR);
+        var connections = await BenchClients.ConnectSignalRAsync(server.HubUri, receivers + 1, progress.AddTask("SignalR: connect"));
+        try
+        {
+            var rounds = new Rounds(receivers);
+            for (var i = 1; i < connections.Length; i++)
+            {
+                var index = i - 1;
+                connections[i].On<BenchRoomState>("tick", s => rounds.Delivered(index, s.Seq, s.SentAt));
+            }
+
+            await Task.WhenAll(connections.Skip(1).Select(c => c.InvokeAsync("Join")));
+            var sender = connections[0];
+            return await RunRoundsAsync(progress, "SignalR", server.Bytes, rounds, (seq, sentAt) => sender.InvokeAsync("Send", seq, sentAt));
+        }
+        finally
+        {
+            await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        }
+    }
+
+    private async Task<SideResult> RunRoundsAsync(ProgressContext progress, string side, ByteCounter? bytes, Rounds rounds, Func<long, long, Task> send)
+    {
+        long seq = 0;
+        async Task Round()
+        {
+            var next = Interlocked.Increment(ref seq);
+            var done = rounds.Begin(next);
+            await send(next, Stopwatch.GetTimestamp());
+            await done.WaitAsync(RoundTimeout);
+        }
+
+        await Phases.RunAsync(progress, $"{side}: warm up", Phases.Warmup(duration), 1, long.MaxValue, _ => Round());
+        rounds.Recording = true;
+        var sentBefore = bytes?.Sent ?? 0;
+        var (steps, elapsed, cpu) = await Phases.RunAsync(progress, $"{side}: measure", duration, 1, long.MaxValue, _ => Round());
+        rounds.Recording = false;
+        var deliveries = steps * receivers;
+        var p = LatencyRecorder.Merge(rounds.Latencies);
+        var result = new SideResult();
+        result.Add("deliveries/s", deliveries / elapsed.TotalSeconds, "1/s");
+        result.Add("broadcasts/s", steps / elapsed.TotalSeconds, "1/s");
+        result.Add("delivery latency p50", p.P50, "ms");
+        result.Add("delivery latency p99", p.P99, "ms");
+        result.Add("delivery latency p99.9", p.P999, "ms");
+        result.Add("CPU/delivery (process: clients + server)", cpu.TotalMicroseconds / deliveries, "µs");
+        if (bytes is not null)
+        {
+            result.Add("wire bytes/delivery", (bytes.Sent - sentBefore) / (double)deliveries, "B");
+        }
+
+        return result;
+    }
+
+    /// <summary>Counts the receivers that have the current round and records their latency.</summary>
+    private sealed class Rounds(int receivers)
+    {
+        private TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private long current;
+        private int arrived;
+
+        public LatencyRecorder[] Latencies { get; } = [.. Enumerable.Range(0, receivers).Select(_ => new LatencyRecorder())];
+
+        public volatile bool Recording;
+
+        public Task Begin(long seq)
+        {
+            var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref arrived, 0);
+            done = next;
+            Volatile.Write(ref current, seq);
+            return next.Task;
+        }
+
+        public void Delivered(int receiver, long seq, long sentAt)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (seq != Volatile.Read(ref current))
+            {
+                return;
+            }
+
+            if (Recording)
+            {
+                Latencies[receiver].Add(now - sentAt);
+            }
+
+            if (Interlocked.Increment(ref arrived) == receivers)
+            {
+                done.TrySetResult();
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Live.Protocol;
+
+namespace Live.Metrics;
+
+/// <summary>The values of the <c>live.outcome</c> tag: <c>ok</c>, or the error code the action was answered with.</summary>
+internal static class ActionOutcomes
+{
+    public const string Ok = "ok";
+
+    public const string InvalidArgs = ErrorCodes.InvalidArgs;
+
+    public const string Failed = "failed";
+
+    public const string Canceled = "canceled";
+
+    public const string InstanceNotFound = ErrorCodes.InstanceNotFound;
+
+    public const string InternalError = ErrorCodes.InternalError;
+}

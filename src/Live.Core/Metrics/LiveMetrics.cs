@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Live.Metrics;
+
+/// <summary>
+/// Live's instruments, on a <see cref="Meter"/> named <c>Live</c> with OpenTelemetry-style names, so
+/// <c>dotnet-counters monitor --counters Live</c> and OpenTelemetry's <c>AddMeter("Live")</c> read them as they are.
+/// It also keeps the in-process totals the stats endpoint shows (<see cref="Statistics"/>). The runtime calls it from
+/// its hot paths: with no listener an instrument call costs a field check, and the totals are a few interlocked adds.
+/// </summary>
+internal sealed class LiveMetrics : IDisposable
+{
+    /// <summary>The meter's name, the one to subscribe to.</summary>
+    public const string MeterName = "Live";
+
+    /// <summary>The tag carrying a component's registered name.</summary>
+    public const string ComponentTag = "live.component";
+
+    /// <summary>The tag carrying an action's wire name.</summary>
+    public const string ActionTag = "live.action";
+
+    /// <summary>The tag carrying how an action ended (see <see cref="ActionOutcomes"/>).</summary>
+    public const string OutcomeTag = "live.outcome";
+
+    /// <summary>The tag carrying the error code a frame was refused with.</summary>
+    public const string ReasonTag = "live.reason";
+
+    // Action durations are short: finer buckets at the low end than HTTP's defaults.
+    private static readonly double[] DurationBuckets =
+        [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+    private readonly Meter meter;
+    private readonly bool ownsMeter;
+    private readonly UpDownCounter<long> connectionsActive;
+    private readonly UpDownCounter<long> componentsMounted;
+    private readonly Counter<long> actions;
+    private readonly Histogram<double> actionDuration;
+    private readonly Counter<long> bytesSent;
+    private readonly Counter<long> bytesReceived;
+    private readonly Counter<long> patchesSent;
+    private readonly Counter<long> requestsRateLimited;
+    private readonly Counter<long> framesRejected;
+    private readonly Counter<long> sendQueueOverflows;
+
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>, or on an own meter without one.</summary>
+    /// <param name="meterFactory">The host's meter factory (it scopes and disposes the meter); <see langword="null"/> in tests.</param>
+    public LiveMetrics(IMeterFactory? meterFactory = null)
+    {
+        if (meterFactory is not null)
+        {
+            meter = meterFactory.Create(MeterName);
+        }
+        else
+        {
+            meter = new Meter(MeterName);
+            ownsMeter = true;
+        }
+
+        connectionsActive = meter.CreateUpDownCounter<long>("live.connections.active", "{connection}", "Open Live WebSocket connections.");
+        componentsMounted = meter.CreateUpDownCounter<long>("live.components.mounted", "{mount}", "Component mounts currently held: one per connection that mounted the component.");
+        actions = meter.CreateCounter<long>("live.actions", "{action}", "Action requests handled, by component, action and outcome.");
+        actionDuration = meter.CreateHistogram("live.action.duration", "s", "Time an action took on its instance's queue, including diffing and queuing the patch.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        bytesSent = meter.CreateCounter<long>("live.bytes.sent", "By", "Bytes of WebSocket frames written to clients.");
+        bytesReceived = meter.CreateCounter<long>("live.bytes.received", "By", "Bytes of WebSocket frames received from clients.");
+        patchesSent = meter.CreateCounter<long>("live.patches.sent", "{patch}", "Patch messages sent, one per receiving connection.");
+        requestsRateLimited = meter.CreateCounter<long>("live.requests.rate_limited", "{request}", "Requests refused by a rate limit.");
+        framesRejected = meter.CreateCounter<long>("live.frames.rejected", "{frame}", "Frames refused before dispatch, by error code.");
+        sendQueueOverflows = meter.CreateCounter<long>("live.send_queue.overflows", "{connection}", "Connections closed because their send queue was full.");
+    }
+
+    /// <summary>The meter the instruments live on.</summary>
+    public Meter Meter => meter;
+
+    /// <summary>In-process totals for the stats endpoint.</summary>
+    public LiveStatistics Statistics { get; } = new();
+
+    public void ConnectionOpened()
+    {
+        connectionsActive.Add(1);
+        Statistics.ConnectionOpened();
+    }
+
+    public void ConnectionClosed()
+    {
+        connectionsActive.Add(-1);
+        Statistics.ConnectionClosed();
+    }
+
+    /// <summary>A connection mounted (attached to) an instance of <paramref name="component"/>.</summary>
+    public void Mounted(string component)
+    {
+        componentsMounted.Add(1, new KeyValuePair<string, object?>(ComponentTag, component));
+        Statistics.For(component).Mounted();
+    }
+
+    /// <summary><paramref name="count"/> mounts of <paramref name="component"/> ended (unmount, disconnect or destroy).</summary>
+    public void Unmounted(string component, int count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        componentsMounted.Add(-count, new KeyValuePair<string, object?>(ComponentTag, component));
+        Statistics.For(component).Unmounted(count);
+    }
+
+    /// <summary>An instance of <paramref name="component"/> got its initial state.</summary>
+    public void InstanceCreated(string component) => Statistics.For(component).InstanceCreated();
+
+    /// <summary>An instance that had been created was destroyed.</summary>
+    public void InstanceDestroyed(string component) => Statistics.For(component).InstanceDestroyed();
+
+    /// <summary>Records one action request that reached its component, from <paramref name="startTimestamp"/> (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+    public void ActionCompleted(string component, string action, string outcome, long startTimestamp)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(startTimestamp);
+
+        // Totals first: a listener that saw the measurement may read the stats straight away.
+        Statistics.For(component).ActionCompleted(action, outcome, elapsed);
+        var tags = new TagList
+        {
+            { ComponentTag, component },
+            { ActionTag, action },
+            { OutcomeTag, outcome },
+        };
+        actions.Add(1, tags);
+        actionDuration.Record(elapsed.TotalSeconds, tags);
+    }
+
+    public void BytesSent(int count) => bytesSent.Add(count);
+
+    public void BytesReceived(int count) => bytesReceived.Add(count);
+
+    /// <summary>One patch of <paramref name="bytes"/> went to <paramref name="receivers"/> connections.</summary>
+    public void PatchSent(int bytes, int receivers)
+    {
+        _ = bytes; // The bytes are counted when written, with everything else sent.
+        patchesSent.Add(receivers);
+    }
+
+    /// <summary>A request was refused by a rate limit.</summary>
+    public void RequestRateLimited(string component, string action) =>
+        requestsRateLimited.Add(1, new KeyValuePair<string, object?>(ComponentTag, component), new KeyValuePair<string, object?>(ActionTag, action));
+
+    /// <summary>A frame was refused with the error <paramref name="code"/> (a constant of <c>ErrorCodes</c>).</summary>
+    public void FrameRejected(string code) => framesRejected.Add(1, new KeyValuePair<string, object?>(ReasonTag, code));
+
+    public void SendQueueOverflowed() => sendQueueOverflows.Add(1);
+
+    public void Dispose()
+    {
+        if (ownsMeter)
+        {
+            meter.Dispose();
+        }
+    }
+}
