@@ -240,21 +240,28 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
     private async Task ReceiveLoopAsync()
     {
         var limits = runtime.Options.Limits;
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBuffer);
-        try
+        while (socket.State == WebSocketState.Open)
         {
-            while (socket.State == WebSocketState.Open)
+            await sendQueue.WaitForRoomAsync().ConfigureAwait(false);
+            if (sendQueue.IsCompleted)
             {
-                await sendQueue.WaitForRoomAsync().ConfigureAwait(false);
-                if (sendQueue.IsCompleted)
-                {
-                    return;
-                }
+                return;
+            }
 
+            // A zero-byte read waits for the next frame without holding a buffer, so an idle connection costs no
+            // receive buffer at all; one is rented only while a frame is being read.
+            var result = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return;
+            }
+
+            var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBuffer);
+            try
+            {
                 var length = 0;
                 var tooLarge = false;
-                ValueWebSocketReceiveResult result;
-                do
+                while (!result.EndOfMessage)
                 {
                     var capacity = Math.Min(buffer.Length, limits.MaxFrameBytes);
                     if (!tooLarge && length == capacity)
@@ -287,7 +294,6 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
                         length += result.Count;
                     }
                 }
-                while (!result.EndOfMessage);
 
                 idleTimer?.Change(runtime.Options.ClientTimeout, Timeout.InfiniteTimeSpan);
                 if (result.MessageType == WebSocketMessageType.Binary)
@@ -306,10 +312,10 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
 
                 runtime.Dispatcher.Dispatch(this, buffer.AsSpan(0, length));
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
