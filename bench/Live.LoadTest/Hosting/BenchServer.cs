@@ -70,7 +70,14 @@ public sealed class BenchServer : IAsyncDisposable
         builder.Services.AddSingleton<ServerTimer>();
         if (kind == ServerKind.Live)
         {
-            builder.Services.AddLive(o => o.ClientTimeout = ClientTimeout);
+            builder.Services.AddLive(o =>
+            {
+                o.ClientTimeout = ClientTimeout;
+
+                // A closed-loop client sends far more than an interactive one; SignalR has no inbound limit either.
+                o.Limits.InboundFramesPerSecond = 1_000_000;
+                o.Limits.InboundFrameBurst = 1_000_000;
+            });
         }
         else if (kind == ServerKind.SignalR)
         {

@@ -16,6 +16,20 @@ public sealed class LiveLimits
     public int MaxPendingRequestsPerConnection { get; set; } = 32;
 
     /// <summary>
+    /// How many frames per second one connection may send, on average (a token bucket refilled ten times a second).
+    /// Frames over the limit are answered with <c>rate_limited</c> and not handled. Default 100.
+    /// </summary>
+    public int InboundFramesPerSecond { get; set; } = 100;
+
+    /// <summary>How many frames one connection may send in a burst above the average rate. Default 200.</summary>
+    public int InboundFrameBurst { get; set; } = 200;
+
+    /// <summary>
+    /// How many rate-limited frames in a row close the connection with code 4008 (sustained abuse). Default 200.
+    /// </summary>
+    public int MaxConsecutiveRateLimitedFrames { get; set; } = 200;
+
+    /// <summary>
     /// The most messages waiting to be sent to one connection. A client that stops reading is disconnected with
     /// close code 4001 when its queue reaches this bound, so it cannot grow server memory. Default 1024.
     /// </summary>

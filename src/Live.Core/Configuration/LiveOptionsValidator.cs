@@ -29,6 +29,9 @@ internal sealed class LiveOptionsValidator : IValidateOptions<LiveOptions>
         Positive(limits.MaxComponentsPerConnection, "Live:Limits:MaxComponentsPerConnection", failures);
         Positive(limits.MaxPendingRequestsPerConnection, "Live:Limits:MaxPendingRequestsPerConnection", failures);
         Positive(limits.SendQueueCapacity, "Live:Limits:SendQueueCapacity", failures, minimum: 8);
+        Positive(limits.InboundFramesPerSecond, "Live:Limits:InboundFramesPerSecond", failures);
+        Positive(limits.InboundFrameBurst, "Live:Limits:InboundFrameBurst", failures);
+        Positive(limits.MaxConsecutiveRateLimitedFrames, "Live:Limits:MaxConsecutiveRateLimitedFrames", failures);
         if (limits.MaxJsonDepth > 256)
         {
             failures.Add($"Live:Limits:MaxJsonDepth must be at most 256 (was {limits.MaxJsonDepth}).");

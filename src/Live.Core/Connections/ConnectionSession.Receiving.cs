@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Threading.RateLimiting;
 using Live.Protocol;
 
 namespace Live.Connections;
@@ -7,6 +8,8 @@ namespace Live.Connections;
 /// <summary>The receive side of a session: reading whole frames within the size limit, with backpressure.</summary>
 internal sealed partial class ConnectionSession
 {
+    private int consecutiveRateLimited;
+
     private async Task ReceiveLoopAsync()
     {
         var limits = runtime.Options.Limits;
@@ -66,6 +69,16 @@ internal sealed partial class ConnectionSession
                 }
 
                 idleTimer?.Change(runtime.Options.ClientTimeout, Timeout.InfiniteTimeSpan);
+                if (!TryAdmitFrame(buffer.AsSpan(0, length), result.MessageType == WebSocketMessageType.Text, out var abusive))
+                {
+                    if (abusive)
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
                 if (result.MessageType == WebSocketMessageType.Binary)
                 {
                     runtime.Metrics.FrameRejected(ErrorCodes.BinaryNotSupported);
@@ -87,5 +100,39 @@ internal sealed partial class ConnectionSession
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
+    }
+
+    /// <summary>
+    /// Applies the per-connection frame rate limit. A frame over the limit is answered with <c>rate_limited</c> (with
+    /// its request id when one can be read, and when to retry) and not handled; too many in a row close the
+    /// connection with 4008.
+    /// </summary>
+    private bool TryAdmitFrame(ReadOnlySpan<byte> frame, bool isText, out bool abusive)
+    {
+        abusive = false;
+        using var lease = runtime.InboundLimiter.AttemptAcquire(Context.ConnectionId);
+        if (lease.IsAcquired)
+        {
+            consecutiveRateLimited = 0;
+            return true;
+        }
+
+        var limits = runtime.Options.Limits;
+        runtime.Metrics.FrameRejected(ErrorCodes.RateLimited);
+        if (++consecutiveRateLimited >= limits.MaxConsecutiveRateLimitedFrames)
+        {
+            Log.RateLimitAbuse(runtime.Logger, Context.ConnectionId, consecutiveRateLimited);
+            _ = CloseAsync(CloseCodes.RateLimitExceeded, $"Rate limit exceeded: {consecutiveRateLimited} messages in a row over {limits.InboundFramesPerSecond} per second.");
+            abusive = true;
+            return false;
+        }
+
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalMilliseconds)) : 100;
+        var id = isText ? FrameReader.SalvageId(frame) : null;
+        TrySend(ServerMessages.Error(id, new ProtocolError(
+            ErrorCodes.RateLimited,
+            $"Too many messages: this connection may send {limits.InboundFramesPerSecond} per second (bursts of {limits.InboundFrameBurst}); retry after {retryAfter} ms.",
+            RetryAfterMs: retryAfter)));
+        return false;
     }
 }

@@ -333,6 +333,9 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         [LoggerMessage(23, LogLevel.Information, "Connection {ConnectionId} sent nothing for {Timeout}, closing it")]
         public static partial void IdleTimeout(ILogger logger, string connectionId, TimeSpan timeout);
 
+        [LoggerMessage(25, LogLevel.Warning, "Connection {ConnectionId} kept sending past its rate limit ({Count} frames in a row), closing it")]
+        public static partial void RateLimitAbuse(ILogger logger, string connectionId, int count);
+
         [LoggerMessage(24, LogLevel.Error, "Detaching instance {InstanceId} failed")]
         public static partial void DetachFailed(ILogger logger, Exception exception, string instanceId);
     }

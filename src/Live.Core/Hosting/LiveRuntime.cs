@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading.RateLimiting;
 using Live.Connections;
 using Live.Dispatch;
 using Live.Instances;
@@ -33,6 +34,7 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     {
         Metrics = metrics ?? new LiveMetrics();
         Options = options.Value;
+        InboundLimiter = CreateInboundLimiter(Options.Limits);
         this.rootServices = rootServices;
         LoggerFactory = loggerFactory;
         Logger = loggerFactory.CreateLogger("Live.Runtime");
@@ -57,6 +59,9 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     public MessageDispatcher Dispatcher { get; }
 
     public LiveMetrics Metrics { get; }
+
+    /// <summary>The per-connection limit on inbound frames, partitioned by connection id.</summary>
+    public PartitionedRateLimiter<string> InboundLimiter { get; }
 
     public bool DetailedErrors => Options.DetailedErrors ?? false;
 
@@ -185,7 +190,24 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await ShutdownAsync().ConfigureAwait(false);
+        InboundLimiter.Dispose();
         shutdown.Dispose();
+    }
+
+    private static PartitionedRateLimiter<string> CreateInboundLimiter(LiveLimits limits)
+    {
+        // A token bucket per connection. AutoReplenishment is off because the partitioned limiter replenishes every
+        // partition from its own single timer (every 100 ms), instead of one timer per connection.
+        var perSecond = limits.InboundFramesPerSecond;
+        var bucket = new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = limits.InboundFrameBurst,
+            ReplenishmentPeriod = perSecond >= 10 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1),
+            TokensPerPeriod = perSecond >= 10 ? (perSecond + 9) / 10 : perSecond,
+            QueueLimit = 0,
+            AutoReplenishment = false,
+        };
+        return PartitionedRateLimiter.Create<string, string>(connectionId => RateLimitPartition.GetTokenBucketLimiter(connectionId, _ => bucket));
     }
 
     private static JsonSerializerOptions BuildSerializerOptions(JsonSerializerOptions configured, ComponentRegistry registry)

@@ -17,4 +17,7 @@ public static class CloseCodes
 
     /// <summary>The client did not read its messages and the send queue reached its bound.</summary>
     public const int SendQueueFull = 4001;
+
+    /// <summary>The client kept sending past its rate limit.</summary>
+    public const int RateLimitExceeded = 4008;
 }

@@ -51,6 +51,9 @@ public static class ErrorCodes
     /// <summary>The connection has too many requests in progress.</summary>
     public const string ServerBusy = "server_busy";
 
+    /// <summary>The connection sent more frames than its rate limit allows; <c>retryAfterMs</c> says when to retry.</summary>
+    public const string RateLimited = "rate_limited";
+
     /// <summary>Anything else that went wrong on the server.</summary>
     public const string InternalError = "internal_error";
 }

@@ -173,7 +173,7 @@ internal static class FrameReader
     /// Finds a top-level string <c>"id"</c> in a frame that failed to parse as a whole (truncated, duplicate member,
     /// too deep), so the error can still answer the request. Reads only as far as the frame stays well-formed.
     /// </summary>
-    private static string? SalvageId(ReadOnlySpan<byte> frame)
+    internal static string? SalvageId(ReadOnlySpan<byte> frame)
     {
         var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 256 });
         string? found = null;

@@ -106,6 +106,11 @@ internal static class ServerMessages
             {
                 w.WriteString("argument"u8, error.Argument);
             }
+
+            if (error.RetryAfterMs is { } retryAfter)
+            {
+                w.WriteNumber("retryAfterMs"u8, retryAfter);
+            }
         });
 
     private static byte[] Write(Action<Utf8JsonWriter> body)
