@@ -51,8 +51,9 @@ internal sealed partial class ComponentInstance : IComponentScheduler
 
     /// <summary>
     /// Attaches <paramref name="sink"/>: runs the mount hook for it, and sends it <c>mounted</c> with the full state.
-    /// Returns <see langword="false"/> when the instance was destroyed before the attach ran (the caller retries
-    /// with a fresh singleton) or the mount hook failed (an error has been sent).
+    /// Answers <see cref="AttachResult.Destroyed"/> when the instance was destroyed before the attach ran (the caller
+    /// retries with a fresh singleton) and <see cref="AttachResult.Failed"/> when the mount hook threw (an error has
+    /// been sent).
     /// </summary>
     public Task<AttachResult> AttachAsync(IConnectionSink sink, string requestId, JsonElement props) => queue.Enqueue(async () =>
     {
