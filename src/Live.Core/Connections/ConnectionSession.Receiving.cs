@@ -29,7 +29,7 @@ internal sealed partial class ConnectionSession
                 return;
             }
 
-            var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBuffer);
+            byte[]? buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBuffer);
             try
             {
                 var length = 0;
@@ -93,11 +93,17 @@ internal sealed partial class ConnectionSession
                     continue;
                 }
 
-                runtime.Dispatcher.Dispatch(this, buffer.AsSpan(0, length));
+                // The dispatcher takes the buffer over (the parsed message points into it), so no copy is made.
+                var frame = buffer;
+                buffer = null;
+                runtime.Dispatcher.Dispatch(this, frame, length);
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                if (buffer is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
             }
         }
     }

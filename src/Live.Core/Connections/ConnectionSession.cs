@@ -219,17 +219,6 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         }
     }
 
-    public int MountedCount
-    {
-        get
-        {
-            lock (gate)
-            {
-                return mounted.Count;
-            }
-        }
-    }
-
     public void Dispose()
     {
         idleTimer?.Dispose();

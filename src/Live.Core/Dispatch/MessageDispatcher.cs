@@ -23,16 +23,19 @@ internal sealed partial class MessageDispatcher
     /// Handles one text frame. Work that must wait (mounts, actions) continues in the background so a slow action
     /// on one instance does not hold up messages for others; ordering per instance is kept by the instance's queue.
     /// </summary>
-    public void Dispatch(ConnectionSession session, ReadOnlySpan<byte> frame)
+    /// <param name="session">The connection the frame came from.</param>
+    /// <param name="owned">
+    /// A pooled buffer holding the frame; the dispatcher takes it over and returns it to the pool once the message
+    /// has been handled (the parsed document points into it, so it must live that long).
+    /// </param>
+    /// <param name="length">The frame's length in <paramref name="owned"/>.</param>
+    public void Dispatch(ConnectionSession session, byte[] owned, int length)
     {
-        // The receive buffer is reused for the next frame, so the message gets its own copy for as long as it is handled.
-        var owned = ArrayPool<byte>.Shared.Rent(frame.Length);
-        frame.CopyTo(owned);
         JsonDocument? document = null;
         var handedOff = false;
         try
         {
-            if (!FrameReader.TryRead(owned.AsMemory(0, frame.Length), runtime.Options.Limits.MaxJsonDepth, out var message, out document, out var error, out var errorId))
+            if (!FrameReader.TryRead(owned.AsMemory(0, length), runtime.Options.Limits.MaxJsonDepth, out var message, out document, out var error, out var errorId))
             {
                 runtime.Metrics.FrameRejected(error!.Code);
                 session.TrySend(ServerMessages.Error(errorId, error!));

@@ -137,9 +137,22 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>The diff engine configured with a component's key members.</summary>
+    /// <summary>
+    /// The diff engine for a component: items keyed by <c>id</c>, plus the JSON names of its <c>[LiveKey]</c> members
+    /// under the app's naming policy.
+    /// </summary>
     public Diffing.PatchBuilder PatchBuilderFor(ComponentDescriptor descriptor) =>
-        patchBuilders.GetOrAdd(descriptor, static (d, options) => StatePatchWriter.ForComponent(d.KeyMemberNames, options), SerializerOptions);
+        patchBuilders.GetOrAdd(descriptor, static (d, options) =>
+        {
+            if (d.KeyMemberNames.Count == 0)
+            {
+                return Diffing.PatchBuilder.Default;
+            }
+
+            var policy = options.PropertyNamingPolicy;
+            var jsonNames = d.KeyMemberNames.Select(n => policy?.ConvertName(n) ?? n).Distinct(StringComparer.Ordinal);
+            return new Diffing.PatchBuilder(Diffing.DiffOptions.Default.WithKeyMemberNames(jsonNames));
+        }, SerializerOptions);
 
     /// <summary>Called by an instance when it is destroyed.</summary>
     public void OnDestroyed(ComponentInstance instance)

@@ -31,7 +31,7 @@ internal sealed partial class ComponentInstance
         int count;
         using (var opsWriter = new Utf8JsonWriter(ops, new JsonWriterOptions { Encoder = host.SerializerOptions.Encoder, SkipValidation = true }))
         {
-            count = StatePatchWriter.WriteOps(host.PatchBuilderFor(Descriptor), stateDocument!.RootElement, nextDocument.RootElement, opsWriter);
+            count = host.PatchBuilderFor(Descriptor).WritePatch(stateDocument!.RootElement, nextDocument.RootElement, opsWriter);
         }
 
         if (count == 0)

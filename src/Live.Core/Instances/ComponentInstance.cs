@@ -46,9 +46,6 @@ internal sealed partial class ComponentInstance : IComponentScheduler
 
     public bool IsDestroyed { get; private set; }
 
-    /// <summary>The number of attached connections (read on the queue for exact values).</summary>
-    public int AttachedCount => attached.Length;
-
     /// <summary>
     /// Attaches <paramref name="sink"/>: runs the mount hook for it, and sends it <c>mounted</c> with the full state.
     /// Answers <see cref="AttachResult.Destroyed"/> when the instance was destroyed before the attach ran (the caller

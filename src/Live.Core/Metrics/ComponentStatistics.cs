@@ -28,7 +28,6 @@ internal sealed class ComponentStatistics
 
     public void ActionCompleted(string action, string outcome, TimeSpan elapsed)
     {
-        var statistics = actions.TryGetValue(action, out var existing) ? existing : actions.GetOrAdd(action, static _ => new ActionStatistics());
-        statistics.Record(outcome, elapsed);
+        actions.GetOrAdd(action, static _ => new ActionStatistics()).Record(outcome, elapsed);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class LiveStatistics
     public IEnumerable<KeyValuePair<string, ComponentStatistics>> Components => components;
 
     public ComponentStatistics For(string component) =>
-        components.TryGetValue(component, out var existing) ? existing : components.GetOrAdd(component, static _ => new ComponentStatistics());
+        components.GetOrAdd(component, static _ => new ComponentStatistics());
 
     public void ConnectionOpened()
     {
