@@ -38,6 +38,12 @@ public sealed partial class LiveComponentHandle
     /// <summary>The server's id for this instance, e.g. <c>c_5Jw8…</c>.</summary>
     public string InstanceId { get; }
 
+    /// <summary>The newest signed state token the server sent for this instance (per-connection components only).</summary>
+    internal string? StateToken { get; set; }
+
+    /// <summary>The secret that resumes this instance after a drop (per-connection components only).</summary>
+    internal string? ResumeSecret { get; set; }
+
     /// <summary>The component's registered name.</summary>
     public string Component { get; }
 

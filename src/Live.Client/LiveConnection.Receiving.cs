@@ -137,8 +137,11 @@ public sealed partial class LiveConnection
                 break;
             case MessageTypes.Pong when id is null:
                 break; // the answer to a heartbeat
+            case MessageTypes.Token:
+                OnToken(message);
+                break;
             case MessageTypes.Mounted or MessageTypes.State or MessageTypes.Result or MessageTypes.Unmounted
-                or MessageTypes.Pong or MessageTypes.Error:
+                or MessageTypes.Pong or MessageTypes.Error or MessageTypes.Resumed:
                 if (id is null)
                 {
                     Log.AnswerWithoutId(_logger, type);
@@ -226,11 +229,27 @@ public sealed partial class LiveConnection
         var version = mounted.GetProperty("version").GetInt64();
         var state = JsonNodes.FromElement(mounted.GetProperty("state"))
             ?? throw new InvalidDataException("'state' must not be null.");
-        var handle = new LiveComponentHandle(this, instance, component, version, state);
+        var handle = new LiveComponentHandle(this, instance, component, version, state)
+        {
+            StateToken = OptionalString(mounted, "token"),
+            ResumeSecret = OptionalString(mounted, "resume"),
+        };
         _components[instance] = handle;
         Log.Mounted(_logger, component, instance, version);
         return handle;
     }
+
+    private void OnToken(JsonElement message)
+    {
+        if (OptionalString(message, "instance") is { } instance && _components.TryGetValue(instance, out var handle)
+            && OptionalString(message, "token") is { } token)
+        {
+            handle.StateToken = token;
+        }
+    }
+
+    private static string? OptionalString(JsonElement message, string name) =>
+        message.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private void DetachComponent(LiveComponentHandle handle, Exception? reason)
     {

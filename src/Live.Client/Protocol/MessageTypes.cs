@@ -10,4 +10,6 @@ internal static class MessageTypes
     public const string Unmounted = "unmounted";
     public const string Pong = "pong";
     public const string Error = "error";
+    public const string Token = "token";
+    public const string Resumed = "resumed";
 }

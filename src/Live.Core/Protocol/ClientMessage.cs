@@ -13,4 +13,7 @@ internal readonly record struct ClientMessage(
     string? Instance,
     string? Action,
     JsonElement Args,
-    JsonElement Props);
+    JsonElement Props,
+    string? Token = null,
+    string? Resume = null,
+    long Version = 0);

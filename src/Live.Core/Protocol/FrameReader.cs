@@ -116,11 +116,19 @@ internal static class FrameReader
         {
             type = MessageType.Resync;
         }
+        else if (typeElement.ValueEquals("rehydrate"u8))
+        {
+            type = MessageType.Rehydrate;
+        }
+        else if (typeElement.ValueEquals("resume"u8))
+        {
+            type = MessageType.Resume;
+        }
         else
         {
             error = new ProtocolError(
                 ErrorCodes.UnknownType,
-                $"Unknown message type '{Truncate(typeElement.GetString())}'; expected mount, action, unmount, resync or ping.");
+                $"Unknown message type '{Truncate(typeElement.GetString())}'; expected mount, action, unmount, resync, rehydrate, resume or ping.");
             return Fail(ref document);
         }
 
@@ -130,8 +138,9 @@ internal static class FrameReader
             return Fail(ref document);
         }
 
-        string? component = null, instance = null, action = null;
+        string? component = null, instance = null, action = null, token = null, resume = null;
         JsonElement args = default, props = default;
+        long version = 0;
         switch (type)
         {
             case MessageType.Mount:
@@ -159,12 +168,30 @@ internal static class FrameReader
                 }
 
                 break;
+            case MessageType.Rehydrate:
+                if (!TryReadName(root, "component", required: true, out component, out error)
+                    || !TryReadString(root, "token", int.MaxValue, out token, out error)
+                    || !TryReadObject(root, "props", out props, out error))
+                {
+                    return Fail(ref document);
+                }
+
+                break;
+            case MessageType.Resume:
+                if (!TryReadName(root, "instance", required: true, out instance, out error)
+                    || !TryReadString(root, "resume", MaxNameLength, out resume, out error)
+                    || !TryReadVersion(root, out version, out error))
+                {
+                    return Fail(ref document);
+                }
+
+                break;
             case MessageType.Ping:
             default:
                 break;
         }
 
-        message = new ClientMessage(type, errorId, component, instance, action, args, props);
+        message = new ClientMessage(type, errorId, component, instance, action, args, props, token, resume, version);
         error = null;
         return true;
     }
@@ -277,6 +304,55 @@ internal static class FrameReader
         return true;
     }
 
+    private static bool TryReadString(JsonElement root, string member, int maxLength, out string? value, out ProtocolError? error)
+    {
+        value = null;
+        error = null;
+        if (!root.TryGetProperty(member, out var element))
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, $"The member \"{member}\" is required.");
+            return false;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"{member}\" must be a string, not {Registration.ActionArguments.DescribeKind(element.ValueKind)}.");
+            return false;
+        }
+
+        var text = element.GetString()!;
+        if (text.Length == 0 || text.Length > maxLength)
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, maxLength == int.MaxValue
+                ? $"\"{member}\" must not be empty."
+                : $"\"{member}\" must be 1 to {maxLength} characters long.");
+            return false;
+        }
+
+        value = text;
+        return true;
+    }
+
+    private static bool TryReadVersion(JsonElement root, out long version, out ProtocolError? error)
+    {
+        version = 0;
+        error = null;
+        if (!root.TryGetProperty("version", out var element))
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, "The member \"version\" is required (the last state version the client holds).");
+            return false;
+        }
+
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt64(out version) || version < 0)
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, "\"version\" must be a whole number of at least 0.");
+            version = 0;
+            return false;
+        }
+
+        return true;
+    }
+
     private static bool TryReadObject(JsonElement root, string member, out JsonElement value, out ProtocolError? error)
     {
         value = default;
@@ -320,6 +396,8 @@ internal static class FrameReader
         MessageType.Action => "action",
         MessageType.Unmount => "unmount",
         MessageType.Resync => "resync",
+        MessageType.Rehydrate => "rehydrate",
+        MessageType.Resume => "resume",
         _ => "ping",
     };
 
