@@ -26,12 +26,16 @@ public sealed class FrameReaderTests
     [Fact]
     public void Rehydrate_message_is_read_with_its_token_and_props()
     {
-        var (ok, message, error, _) = Read("""{"type":"rehydrate","id":"8","component":"TodoView","token":"abc.def","props":{"list":"x"}}""");
-        Assert.True(ok, error?.Message);
-        Assert.Equal(MessageType.Rehydrate, message.Type);
-        Assert.Equal("TodoView", message.Component);
-        Assert.Equal("abc.def", message.Token);
-        Assert.Equal("x", message.Props.GetProperty("list").GetString());
+        var frame = Encoding.UTF8.GetBytes("""{"type":"rehydrate","id":"8","component":"TodoView","token":"abc.def","props":{"list":"x"}}""");
+        var ok = FrameReader.TryRead(frame, 32, out var message, out var document, out var error, out _);
+        using (document)
+        {
+            Assert.True(ok, error?.Message);
+            Assert.Equal(MessageType.Rehydrate, message.Type);
+            Assert.Equal("TodoView", message.Component);
+            Assert.Equal("abc.def", message.Token);
+            Assert.Equal("x", message.Props.GetProperty("list").GetString());
+        }
     }
 
     [Fact]
