@@ -278,29 +278,6 @@ public sealed class RehydrateTests
         await AssertRefused(client, "NoSuchThing", token, "unknown_component");
     }
 
-    public static TheoryData<string, string> MalformedFrames => new()
-    {
-        { """{"type":"rehydrate","id":"m","component":"Counter"}""", "token" },
-        { """{"type":"rehydrate","id":"m","component":"Counter","token":42}""", "token" },
-        { """{"type":"rehydrate","id":"m","component":"Counter","token":""}""", "token" },
-        { """{"type":"rehydrate","id":"m","component":"Counter","token":null}""", "token" },
-        { """{"type":"rehydrate","id":"m","token":"a.b"}""", "component" },
-        { """{"type":"rehydrate","id":"m","component":"Counter","token":"a.b","props":[]}""", "props" },
-    };
-
-    [Theory]
-    [MemberData(nameof(MalformedFrames))]
-    public async Task Malformed_rehydrate_frames_answer_invalid_request_naming_the_member(string frame, string member)
-    {
-        await using var server = await LiveServer.StartAsync();
-        await using var client = await Clients.ConnectAsync(server);
-
-        var answer = await client.SendRawRequestAsync(frame, "m");
-
-        Assert.Equal("invalid_request", answer.GetProperty("code").GetString());
-        Assert.Contains($"\"{member}\"", answer.GetProperty("message").GetString(), StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task A_refused_rehydrate_changes_nothing_and_never_echoes_the_state()
     {

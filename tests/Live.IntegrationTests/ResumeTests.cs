@@ -246,6 +246,12 @@ public sealed class ResumeTests
 
     public static TheoryData<string, string> MalformedFrames => new()
     {
+        { """{"type":"rehydrate","id":"m","component":"Counter"}""", "token" },
+        { """{"type":"rehydrate","id":"m","component":"Counter","token":42}""", "token" },
+        { """{"type":"rehydrate","id":"m","component":"Counter","token":""}""", "token" },
+        { """{"type":"rehydrate","id":"m","component":"Counter","token":null}""", "token" },
+        { """{"type":"rehydrate","id":"m","token":"a.b"}""", "component" },
+        { """{"type":"rehydrate","id":"m","component":"Counter","token":"a.b","props":[]}""", "props" },
         { """{"type":"resume","id":"m","resume":"s","version":0}""", "instance" },
         { """{"type":"resume","id":"m","instance":"c_x","version":0}""", "resume" },
         { """{"type":"resume","id":"m","instance":"c_x","resume":7,"version":0}""", "resume" },
@@ -258,7 +264,7 @@ public sealed class ResumeTests
 
     [Theory]
     [MemberData(nameof(MalformedFrames))]
-    public async Task Malformed_resume_frames_answer_invalid_request_naming_the_member(string frame, string member)
+    public async Task Malformed_rehydrate_and_resume_frames_answer_invalid_request_naming_the_member(string frame, string member)
     {
         await using var server = await LiveServer.StartAsync();
         await using var client = await Clients.ConnectAsync(server);
