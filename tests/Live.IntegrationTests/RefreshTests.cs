@@ -24,6 +24,20 @@ public sealed class RefreshTests
         Assert.True(client.IsConnected);
     }
 
+    [Fact]
+    public async Task Back_to_back_refreshes_are_each_answered_and_applied_in_order()
+    {
+        await using var server = await AuthServer.StartAsync();
+        await using var client = await LiveConnection.ConnectAsync(AuthServer.WithToken(server, AuthServer.Token("alice")));
+        var who = await client.MountAsync("WhoAmI");
+
+        var first = client.RefreshAsync(AuthServer.Token("alice", claims: new Dictionary<string, object> { ["generation"] = "a" }));
+        var second = client.RefreshAsync(AuthServer.Token("alice", claims: new Dictionary<string, object> { ["generation"] = "b" }));
+        await Task.WhenAll(first, second).WaitAsync(Clients.Wait);
+
+        Assert.Equal("b", await who.InvokeAsync<string>("claim", new { type = "generation" }));
+    }
+
     public static TheoryData<string, string> RefusedTokens => new()
     {
         { "invalid", "invalid or expired" },
