@@ -148,7 +148,7 @@ public sealed partial class LiveConnection
                 OnToken(message);
                 break;
             case MessageTypes.Mounted or MessageTypes.State or MessageTypes.Result or MessageTypes.Unmounted
-                or MessageTypes.Pong or MessageTypes.Error or MessageTypes.Resumed:
+                or MessageTypes.Pong or MessageTypes.Refreshed or MessageTypes.Error or MessageTypes.Resumed:
                 if (id is null)
                 {
                     Log.AnswerWithoutId(_logger, type);

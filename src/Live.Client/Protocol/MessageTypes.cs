@@ -9,6 +9,7 @@ internal static class MessageTypes
     public const string Result = "result";
     public const string Unmounted = "unmounted";
     public const string Pong = "pong";
+    public const string Refreshed = "refreshed";
     public const string Error = "error";
     public const string Token = "token";
     public const string Resumed = "resumed";

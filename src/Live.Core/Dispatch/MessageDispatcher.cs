@@ -49,6 +49,7 @@ internal sealed partial class MessageDispatcher
                 return;
             }
 
+            session.OnRequest();
             var id = message.Id!;
             if (session.TryBeginRequest(id) is { } busy)
             {
@@ -67,6 +68,7 @@ internal sealed partial class MessageDispatcher
                     MessageType.Resync => ResyncAsync(session, message),
                     MessageType.Rehydrate => RehydrateAsync(session, message),
                     MessageType.Resume => ResumeAsync(session, message),
+                    MessageType.Refresh => session.RefreshAsync(id, message.Token!),
                     _ => Task.CompletedTask,
                 };
             }

@@ -30,7 +30,7 @@ internal sealed partial class ComponentInstance
     {
         if (IsDestroyed || Descriptor.Singleton || !initialized || lastConnection is null
             || !ResumeSecretMatches(secret)
-            || !string.Equals(UserKey(sink.Context.User), UserKey(lastConnection.User), StringComparison.Ordinal))
+            || !SameUser(sink.Context.User, lastConnection.User))
         {
             return Task.FromResult(false);
         }
@@ -105,11 +105,13 @@ internal sealed partial class ComponentInstance
         await DestroyOnQueueAsync().ConfigureAwait(false);
     });
 
-    /// <summary>The name resume compares users by: the authentication name, or <see langword="null"/> for anonymous.</summary>
-    internal static string? UserKey(ClaimsPrincipal user) =>
-        user.Identity is { IsAuthenticated: true } identity
-            ? identity.Name ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? string.Empty
-            : null;
+    /// <summary>
+    /// Whether a resume comes from the same user: the same user key (name identifier, else name; see
+    /// <see cref="Authentication.UserKeys"/>), and anonymous only where it was anonymous.
+    /// </summary>
+    internal static bool SameUser(ClaimsPrincipal current, ClaimsPrincipal before) =>
+        (current.Identity?.IsAuthenticated ?? false) == (before.Identity?.IsAuthenticated ?? false)
+        && string.Equals(Authentication.UserKeys.Of(current), Authentication.UserKeys.Of(before), StringComparison.Ordinal);
 
     /// <summary>Keeps the instance after its connection went away (the connection is already detached).</summary>
     private void Retain(LiveConnectionContext connection)
@@ -119,7 +121,7 @@ internal sealed partial class ComponentInstance
         missedPatches = [];
         missedOverflowed = false;
         lastConnection = connection;
-        RetainedUserKey = UserKey(connection.User);
+        RetainedUserKey = Authentication.UserKeys.Of(connection.User);
         expiryTimer = host.TimeProvider.CreateTimer(
             static s => _ = ((ComponentInstance)s!).ReleaseRetainedAsync(DisconnectReason.RetentionExpired),
             this,

@@ -14,6 +14,9 @@ internal static class FrameReader
     /// <summary>The longest component, action or instance name accepted; longer ones cannot exist.</summary>
     public const int MaxNameLength = 256;
 
+    /// <summary>The longest token a <c>refresh</c> may carry.</summary>
+    public const int MaxTokenLength = 16 * 1024;
+
     /// <summary>Parses <paramref name="frame"/>. On success the caller owns <paramref name="document"/> and must dispose it.</summary>
     /// <param name="frame">The frame's bytes; must stay unchanged while the document is in use.</param>
     /// <param name="maxDepth">The deepest JSON nesting accepted.</param>
@@ -124,11 +127,15 @@ internal static class FrameReader
         {
             type = MessageType.Resume;
         }
+        else if (typeElement.ValueEquals("refresh"u8))
+        {
+            type = MessageType.Refresh;
+        }
         else
         {
             error = new ProtocolError(
                 ErrorCodes.UnknownType,
-                $"Unknown message type '{Truncate(typeElement.GetString())}'; expected mount, action, unmount, resync, rehydrate, resume or ping.");
+                $"Unknown message type '{Truncate(typeElement.GetString())}'; expected mount, action, unmount, resync, rehydrate, resume, refresh or ping.");
             return Fail(ref document);
         }
 
@@ -163,6 +170,13 @@ internal static class FrameReader
             case MessageType.Unmount:
             case MessageType.Resync:
                 if (!TryReadName(root, "instance", required: true, out instance, out error))
+                {
+                    return Fail(ref document);
+                }
+
+                break;
+            case MessageType.Refresh:
+                if (!TryReadString(root, "token", MaxTokenLength, out token, out error))
                 {
                     return Fail(ref document);
                 }

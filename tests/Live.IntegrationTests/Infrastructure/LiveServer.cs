@@ -42,6 +42,7 @@ public sealed class LiveServer : IAsyncDisposable
         Action<WebApplication>? pipeline = null,
         string environment = "Development",
         IReadOnlyDictionary<string, string?>? configuration = null,
+        Action<IEndpointConventionBuilder>? endpoint = null,
         bool withSigningKey = true,
         int port = 0)
     {
@@ -75,7 +76,8 @@ public sealed class LiveServer : IAsyncDisposable
             return next(context);
         });
         pipeline?.Invoke(app);
-        app.MapLive("/live");
+        var live = app.MapLive("/live");
+        endpoint?.Invoke(live);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LiveServer(app, new Uri(address)) { Logs = logs, upgrades = upgrades };
