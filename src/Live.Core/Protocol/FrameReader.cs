@@ -412,6 +412,7 @@ internal static class FrameReader
         MessageType.Resync => "resync",
         MessageType.Rehydrate => "rehydrate",
         MessageType.Resume => "resume",
+        MessageType.Refresh => "refresh",
         _ => "ping",
     };
 
