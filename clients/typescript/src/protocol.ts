@@ -32,14 +32,38 @@ export interface ResyncRequest {
 export interface PingRequest {
   readonly type: "ping";
 }
-/** A request with any other `type`, for extensions (e.g. a future `resume`). */
+/** Creates a new instance from a signed state token (a `mounted` answer with `rehydrated: true`). */
+export interface RehydrateRequest {
+  readonly type: "rehydrate";
+  readonly component: string;
+  readonly token: string;
+  readonly props?: object;
+}
+/** Re-attaches a live instance the server retained after a drop (a `resumed` answer). */
+export interface ResumeRequest {
+  readonly type: "resume";
+  readonly instance: string;
+  /** The instance's current resume secret. */
+  readonly resume: string;
+  /** The last version the client holds. */
+  readonly version: number;
+}
+/** A request with any other `type`, for extensions. */
 export interface ExtensionRequest {
   readonly type: string;
   readonly [member: string]: unknown;
 }
 
 /** A client message before the connection assigns its `id`. */
-export type ClientRequest = MountRequest | ActionRequest | UnmountRequest | ResyncRequest | PingRequest | ExtensionRequest;
+export type ClientRequest =
+  | MountRequest
+  | ActionRequest
+  | UnmountRequest
+  | ResyncRequest
+  | PingRequest
+  | RehydrateRequest
+  | ResumeRequest
+  | ExtensionRequest;
 
 export interface MountedMessage {
   readonly type: "mounted";
@@ -48,6 +72,12 @@ export interface MountedMessage {
   readonly component: string;
   readonly version: number;
   readonly state: unknown;
+  /** Per-connection components: the signed state token of `version` (opaque). */
+  readonly token?: string;
+  /** Per-connection components: the secret that resumes this instance after a drop. */
+  readonly resume?: string;
+  /** True when this answers a `rehydrate`. */
+  readonly rehydrated?: boolean;
 }
 export interface PatchMessage {
   readonly type: "patch";
@@ -61,6 +91,27 @@ export interface StateMessage {
   readonly instance: string;
   readonly version: number;
   readonly state: unknown;
+}
+/** A newer signed state token for an instance (unsolicited, throttled by the server). */
+export interface TokenMessage {
+  readonly type: "token";
+  readonly instance: string;
+  readonly version: number;
+  readonly token: string;
+}
+/**
+ * The answer to `resume`: the instance is back. Without `state` the missed patches came right before it;
+ * with `state` (when they were no longer buffered) it replaces the client's copy.
+ */
+export interface ResumedMessage {
+  readonly type: "resumed";
+  readonly id: string;
+  readonly instance: string;
+  readonly version: number;
+  /** The new resume secret; the old one no longer works. */
+  readonly resume: string;
+  readonly token?: string;
+  readonly state?: unknown;
 }
 export interface ResultMessage {
   readonly type: "result";
@@ -88,6 +139,8 @@ export type ServerMessage =
   | MountedMessage
   | PatchMessage
   | StateMessage
+  | TokenMessage
+  | ResumedMessage
   | ResultMessage
   | UnmountedMessage
   | PongMessage
@@ -100,6 +153,8 @@ export interface AnswerTypes {
   unmount: UnmountedMessage;
   resync: StateMessage;
   ping: PongMessage;
+  rehydrate: MountedMessage;
+  resume: ResumedMessage;
 }
 
 /** The answer type for each request type. */
@@ -109,6 +164,8 @@ export const ANSWER_TYPE: { readonly [K in keyof AnswerTypes]: AnswerTypes[K]["t
   unmount: "unmounted",
   resync: "state",
   ping: "pong",
+  rehydrate: "mounted",
+  resume: "resumed",
 });
 
 /** A `mounted`/`state` answer with every member the server sent, checked for the three the client relies on. */
