@@ -79,8 +79,8 @@ export class LiveClient {
       },
       release: (handle) => this.components.release(handle),
       keepsTokens: this.tokens.enabled,
-      tokenChanged: (handle, token) =>
-        token === undefined ? this.tokens.remove(handle.component, handle.props) : this.tokens.save(handle.component, handle.props, token),
+      tokenChanged: (handle, token, version) =>
+        token === undefined ? this.tokens.remove(handle.component, handle.props) : this.tokens.save(handle.component, handle.props, token, version),
     };
   }
 

@@ -26,7 +26,7 @@ export interface ComponentHost {
   /** Whether tokens are kept at all (`tokenStorage` is not `"none"`). */
   readonly keepsTokens: boolean;
   /** The component's newest token changed (`undefined`: it has none any more); persists or removes it. */
-  tokenChanged(component: { readonly component: string; readonly props: object | undefined }, token: string | undefined): void;
+  tokenChanged(component: { readonly component: string; readonly props: object | undefined }, token: string | undefined, version: number): void;
 }
 
 /** Called after a reconnect brought the component back, with how (see {@link RestoreKind}). */
@@ -80,7 +80,7 @@ export class ComponentHandle<TState extends object, TActions extends ActionSigna
     this.currentVersion = snapshot.version;
     this.currentState = snapshot.state as Readonly<TState>;
     this.currentRestoredBy = restoredBy;
-    this.credentials = new RestoreCredentials(host.keepsTokens, host.logger, (token) => host.tokenChanged(this, token));
+    this.credentials = new RestoreCredentials(host.keepsTokens, host.logger, (token, version) => host.tokenChanged(this, token, version));
     this.credentials.take(snapshot, snapshot.version, false);
     const actions: Record<string, (args?: object) => Promise<unknown>> = {};
     for (const name of binding.actionNames) actions[name] = (args) => this.call(name, args);

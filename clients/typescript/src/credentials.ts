@@ -17,7 +17,7 @@ export class RestoreCredentials {
   constructor(
     private readonly keepTokens: boolean,
     private readonly logger: LiveLogger,
-    private readonly onTokenChanged: (token: string | undefined) => void,
+    private readonly onTokenChanged: (token: string | undefined, version: number) => void,
   ) {}
 
   get token(): string | undefined {
@@ -61,6 +61,6 @@ export class RestoreCredentials {
   private set(token: string | undefined, version: number): void {
     this.currentToken = token;
     this.tokenVersion = version;
-    this.onTokenChanged(token);
+    this.onTokenChanged(token, version);
   }
 }

@@ -20,10 +20,14 @@ export type TokenStorageOption = "session" | "memory" | "none" | TokenStorageLik
 /** Prefix of every storage key the client writes. */
 export const TOKEN_KEY_PREFIX = "live:token:";
 
-/** The shape of a stored entry; `v` lets a later client tell its own format from an older one. */
+/**
+ * The shape of a stored entry: `v` lets a later client tell its own format from an older one; `version` is the
+ * state version the token covers (informational: the server reads it from the token).
+ */
 interface StoredToken {
   readonly v: 1;
   readonly token: string;
+  readonly version: number;
 }
 
 /**
@@ -82,9 +86,9 @@ export class TokenStore {
     return token;
   }
 
-  save(component: string, props: object | undefined, token: string): void {
+  save(component: string, props: object | undefined, token: string, version: number): void {
     if (this.storage === undefined) return;
-    const value: StoredToken = { v: 1, token };
+    const value: StoredToken = { v: 1, token, version };
     try {
       this.storage.setItem(tokenKey(component, props), JSON.stringify(value));
     } catch (error) {

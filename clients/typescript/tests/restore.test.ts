@@ -91,6 +91,7 @@ describe("tokens", () => {
     connection.send({ type: "token", instance: "c_1", version: 3, token: "tok-3" });
     await settle(connection, todo, 1, "active");
     assert.equal(storage.token(KEY), "tok-3");
+    assert.equal(storage.version(KEY), 3);
   });
 
   test("an older token arriving after a newer one, a token for another instance and malformed ones are ignored", async () => {

@@ -15,8 +15,8 @@ describe("token storage option", () => {
   test('"session" uses globalThis.sessionStorage when there is one', () => {
     const session = new TestStorage();
     globals.sessionStorage = session;
-    TokenStore.create("session", {}).save("C", undefined, "t");
-    TokenStore.create(undefined, {}).save("D", undefined, "u");
+    TokenStore.create("session", {}).save("C", undefined, "t", 0);
+    TokenStore.create(undefined, {}).save("D", undefined, "u", 0);
     assert.equal(session.token(tokenKey("C", undefined)), "t");
     assert.equal(session.token(tokenKey("D", undefined)), "u", "session is the default");
   });
@@ -24,7 +24,7 @@ describe("token storage option", () => {
   test('"session" falls back to memory without sessionStorage (Node) or when reading it throws', () => {
     assert.equal(globals.sessionStorage, undefined);
     const store = TokenStore.create("session", {});
-    store.save("C", { a: 1 }, "t");
+    store.save("C", { a: 1 }, "t", 0);
     assert.equal(store.load("C", { a: 1 }), "t");
     assert.equal(store.enabled, true);
 
@@ -35,21 +35,21 @@ describe("token storage option", () => {
       },
     });
     const fallback = TokenStore.create("session", {});
-    fallback.save("C", undefined, "t");
+    fallback.save("C", undefined, "t", 0);
     assert.equal(fallback.load("C", undefined), "t");
   });
 
   test('"memory" stores per client, "none" stores nothing', () => {
     const a = TokenStore.create("memory", {});
     const b = TokenStore.create("memory", {});
-    a.save("C", undefined, "t");
+    a.save("C", undefined, "t", 0);
     assert.equal(a.load("C", undefined), "t");
     assert.equal(b.load("C", undefined), undefined);
     a.remove("C", undefined);
     assert.equal(a.load("C", undefined), undefined);
 
     const none = TokenStore.create("none", {});
-    none.save("C", undefined, "t");
+    none.save("C", undefined, "t", 0);
     assert.equal(none.load("C", undefined), undefined);
     assert.equal(none.enabled, false);
   });

@@ -24,6 +24,12 @@ export class TestStorage implements TokenStorageLike {
     this.items.delete(key);
   }
 
+  /** The version of the token stored under `key`, or undefined. */
+  version(key: string): number | undefined {
+    const raw = this.items.get(key);
+    return raw === undefined ? undefined : (JSON.parse(raw) as { version: number }).version;
+  }
+
   /** The token stored under `key`, or undefined. */
   token(key: string): string | undefined {
     const raw = this.items.get(key);
@@ -32,6 +38,6 @@ export class TestStorage implements TokenStorageLike {
 
   /** Stores a token the way the client does (what a previous page left behind). */
   putToken(key: string, token: string): void {
-    this.items.set(key, JSON.stringify({ v: 1, token }));
+    this.items.set(key, JSON.stringify({ v: 1, token, version: 0 }));
   }
 }
