@@ -102,14 +102,14 @@ function render(listState: Readonly<TodoListState>, viewState: Readonly<TodoView
   clearCompleted.disabled = !listState.todos.some(t => t.done);
   for (const button of filterButtons) button.classList.toggle("selected", button.dataset.filter === viewState.filter);
   if (document.activeElement !== input) input.value = viewState.draft;
-  // For the end-to-end tests: which view version the page shows.
-  restoreBadge.dataset.version = String(view.version);
 }
 
 const rerender = () => render(todos.state, view.state);
 todos.onChange(rerender);
 view.onChange(rerender);
 rerender();
+// After a reload the rehydrated draft goes into the input even though it has the focus (autofocus).
+input.value = view.state.draft;
 
 let draftTimer: ReturnType<typeof setTimeout> | undefined;
 input.addEventListener("input", () => {
