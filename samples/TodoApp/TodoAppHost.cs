@@ -1,3 +1,4 @@
+using TodoApp.Account;
 using TodoApp.Storage;
 
 namespace TodoApp;
@@ -13,11 +14,13 @@ public static class TodoAppHost
             builder.Configuration["TodoApp:DataFile"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "todos.json"),
             sp.GetRequiredService<ILogger<FileTodoStore>>()));
         builder.Services.AddSingleton<TodoApp.Todos.RemainingTodos>();
+        builder.AddSignIn();
         builder.Services.AddLive();
 
         var app = builder.Build();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.MapSignIn();
         app.MapLive("/live");
         return app;
     }

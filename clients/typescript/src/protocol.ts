@@ -48,6 +48,11 @@ export interface ResumeRequest {
   /** The last version the client holds. */
   readonly version: number;
 }
+/** Hands the server a fresh token for the connection's user (see `LiveClient.refresh`). */
+export interface RefreshRequest {
+  readonly type: "refresh";
+  readonly token: string;
+}
 /** A request with any other `type`, for extensions. */
 export interface ExtensionRequest {
   readonly type: string;
@@ -63,6 +68,7 @@ export type ClientRequest =
   | PingRequest
   | RehydrateRequest
   | ResumeRequest
+  | RefreshRequest
   | ExtensionRequest;
 
 export interface MountedMessage {
@@ -127,6 +133,12 @@ export interface PongMessage {
   readonly type: "pong";
   readonly id?: string;
 }
+export interface RefreshedMessage {
+  readonly type: "refreshed";
+  readonly id: string;
+  /** When the new authentication expires (ISO 8601, UTC); absent when it does not. */
+  readonly expiresAt?: string;
+}
 export interface ErrorMessage {
   readonly type: "error";
   readonly id?: string;
@@ -144,6 +156,7 @@ export type ServerMessage =
   | ResultMessage
   | UnmountedMessage
   | PongMessage
+  | RefreshedMessage
   | ErrorMessage;
 
 /** The answer types, by the request type that asks for them. */
@@ -155,6 +168,7 @@ export interface AnswerTypes {
   ping: PongMessage;
   rehydrate: MountedMessage;
   resume: ResumedMessage;
+  refresh: RefreshedMessage;
 }
 
 /** The answer type for each request type. */
@@ -166,6 +180,7 @@ export const ANSWER_TYPE: { readonly [K in keyof AnswerTypes]: AnswerTypes[K]["t
   ping: "pong",
   rehydrate: "mounted",
   resume: "resumed",
+  refresh: "refreshed",
 });
 
 /** A `mounted`/`state` answer with every member the server sent, checked for the three the client relies on. */
