@@ -1,5 +1,7 @@
 using Live;
 using Live.AspNetCore;
+using Live.AspNetCore.Authorization;
+using Live.Authorization;
 using System.Diagnostics.Metrics;
 using Live.AspNetCore.Monitoring;
 using Live.Hosting;
@@ -17,7 +19,9 @@ public static class LiveServiceCollectionExtensions
     /// Adds the Live runtime. Components marked <c>[LiveComponent]</c> are registered by the source generator; this
     /// call hosts them. Options are bound from the <c>Live</c> configuration section, then <paramref name="configure"/>
     /// runs, and the result is validated at start-up. It also registers the <c>Live</c> meter (see
-    /// <c>docs/performance.md</c>) and a health check named <c>live</c> (map it with <c>app.MapHealthChecks(...)</c>).
+    /// <c>docs/performance.md</c>), a health check named <c>live</c> (map it with <c>app.MapHealthChecks(...)</c>), and
+    /// ASP.NET Core authorization for <c>[Authorize]</c> on components and actions (policies named there must be
+    /// registered, or start-up fails).
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Sets options in code.</param>
@@ -40,6 +44,11 @@ public static class LiveServiceCollectionExtensions
         services.TryAddSingleton<LiveRuntime>();
         services.AddHealthChecks().AddCheck<LiveHealthCheck>(LiveHealthCheck.Name, tags: [LiveHealthCheck.Name]);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LiveLifetimeService>());
+
+        // [Authorize] on components and actions is evaluated by ASP.NET Core authorization; unknown policy names fail start-up.
+        services.AddAuthorizationCore();
+        services.TryAddSingleton<ILiveAuthorizer, AspNetCoreAuthorizer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PolicyStartupCheck>());
         return new LiveBuilder(services);
     }
 }

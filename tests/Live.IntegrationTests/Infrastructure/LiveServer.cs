@@ -33,7 +33,8 @@ public sealed class LiveServer : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         Action<WebApplication>? pipeline = null,
         string environment = "Development",
-        IReadOnlyDictionary<string, string?>? configuration = null)
+        IReadOnlyDictionary<string, string?>? configuration = null,
+        bool registerTestPolicies = true)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         if (configuration is not null)
@@ -48,11 +49,19 @@ public sealed class LiveServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddProvider(logs);
         builder.Services.AddLive(configure);
+        builder.Services.AddAuthentication(HeaderAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
+        if (registerTestPolicies)
+        {
+            builder.Services.AddAuthorization(TestPolicies.AddTo);
+        }
+
         builder.Services.AddSingleton<Components.HookLog>();
         builder.Services.AddSingleton<Components.ExternalEvents>();
         builder.Services.AddSingleton<Components.GateKeeper>();
         services?.Invoke(builder.Services);
         var app = builder.Build();
+        app.UseAuthentication();
         pipeline?.Invoke(app);
         app.MapLive("/live");
         await app.StartAsync();
