@@ -46,7 +46,7 @@ public static class LiveServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LiveLifetimeService>());
 
         // [Authorize] on components and actions is evaluated by ASP.NET Core authorization; unknown policy names fail start-up.
-        services.AddAuthorizationCore();
+        services.AddAuthorization();
         services.TryAddSingleton<ILiveAuthorizer, AspNetCoreAuthorizer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PolicyStartupCheck>());
         return new LiveBuilder(services);
