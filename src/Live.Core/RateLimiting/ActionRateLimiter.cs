@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Live.Authentication;
 using Live.Protocol;
 using Live.Registration;
 
@@ -35,7 +35,7 @@ internal sealed class ActionRateLimiter : IDisposable
             return null;
         }
 
-        var subject = limit.PerUser && UserKey(connection.User) is { } user ? "u:" + user : "c:" + connection.ConnectionId;
+        var subject = limit.PerUser && UserKeys.Of(connection.User) is { } user ? "u:" + user : "c:" + connection.ConnectionId;
         using var lease = limiter.AttemptAcquire(new Key(component.Name, action.Name, subject, limit));
         if (lease.IsAcquired)
         {
@@ -52,18 +52,6 @@ internal sealed class ActionRateLimiter : IDisposable
     }
 
     public void Dispose() => limiter.Dispose();
-
-    /// <summary>Who a per-user limit counts for: the user's stable id, else the name; none for anonymous users.</summary>
-    internal static string? UserKey(ClaimsPrincipal user)
-    {
-        if (user.Identities.All(i => !i.IsAuthenticated))
-        {
-            return null;
-        }
-
-        var id = user.FindFirst(ClaimTypes.NameIdentifier)?.Value;
-        return string.IsNullOrEmpty(id) ? user.Identity?.Name : id;
-    }
 
     private readonly record struct Key(string Component, string Action, string Subject, ActionRateLimit Limit);
 }

@@ -33,7 +33,7 @@ public sealed class RateLimitAttribute : Attribute
 
     /// <summary>
     /// When <see langword="true"/>, the limit is shared by all connections of one signed-in user (identified by the
-    /// <c>NameIdentifier</c> claim, else the user name). Anonymous connections are then limited per connection.
+    /// <c>NameIdentifier</c> or <c>sub</c> claim, else the user name). Anonymous connections are then limited per connection.
     /// </summary>
     public bool PerUser { get; set; }
 }

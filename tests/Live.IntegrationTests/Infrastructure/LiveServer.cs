@@ -34,6 +34,7 @@ public sealed class LiveServer : IAsyncDisposable
         Action<WebApplication>? pipeline = null,
         string environment = "Development",
         IReadOnlyDictionary<string, string?>? configuration = null,
+        Action<IEndpointConventionBuilder>? endpoint = null,
         bool registerTestPolicies = true)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
@@ -63,7 +64,8 @@ public sealed class LiveServer : IAsyncDisposable
         var app = builder.Build();
         app.UseAuthentication();
         pipeline?.Invoke(app);
-        app.MapLive("/live");
+        var live = app.MapLive("/live");
+        endpoint?.Invoke(live);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LiveServer(app, new Uri(address)) { Logs = logs };
