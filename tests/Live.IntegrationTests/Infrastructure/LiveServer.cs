@@ -62,7 +62,6 @@ public sealed class LiveServer : IAsyncDisposable
         builder.Services.AddSingleton<Components.GateKeeper>();
         services?.Invoke(builder.Services);
         var app = builder.Build();
-        app.UseAuthentication();
         pipeline?.Invoke(app);
         var live = app.MapLive("/live");
         endpoint?.Invoke(live);
