@@ -59,7 +59,7 @@ export function renderAccount(container: HTMLElement, session: Session): void {
 export function wireClearAll(button: HTMLButtonElement, clearAll: () => Promise<unknown>, showError: (error: unknown) => void): void {
   button.addEventListener("click", () =>
     clearAll().catch(error =>
-      showError(error instanceof LiveError ? new Error(`${error.code}: only an admin may clear the whole list (${error.message})`) : error),
+      showError(error instanceof LiveError ? new Error(`${error.code}: ${error.message}`) : error),
     ),
   );
 }
