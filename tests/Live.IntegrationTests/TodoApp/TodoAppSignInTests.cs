@@ -76,7 +76,7 @@ public sealed class TodoAppSignInTests
                 "--urls", "http://127.0.0.1:0", "--environment", environment, "--TodoApp:DataFile", sample.dataFile,
                 "--Logging:LogLevel:Default", "Warning",
                 "--TodoApp:DevUsers:0:Name", "alice", "--TodoApp:DevUsers:0:Roles:0", "admin", "--TodoApp:DevUsers:1:Name", "bob",
-            ]);
+            ], services => services.AddAuthorization(TestPolicies.AddTo));
             await sample.app.StartAsync();
             sample.BaseUri = new Uri(sample.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
             return sample;
