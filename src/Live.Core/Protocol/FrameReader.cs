@@ -176,7 +176,7 @@ internal static class FrameReader
 
                 break;
             case MessageType.Refresh:
-                if (!TryReadString(root, "token", MaxTokenLength, out token, out error))
+                if (!TryReadName(root, "token", required: true, out token, out error, MaxTokenLength))
                 {
                     return Fail(ref document);
                 }
@@ -286,7 +286,7 @@ internal static class FrameReader
         return true;
     }
 
-    private static bool TryReadName(JsonElement root, string member, bool required, out string? value, out ProtocolError? error)
+    private static bool TryReadName(JsonElement root, string member, bool required, out string? value, out ProtocolError? error, int maxLength = MaxNameLength)
     {
         value = null;
         error = null;
@@ -308,9 +308,9 @@ internal static class FrameReader
         }
 
         var text = element.GetString()!;
-        if (text.Length is 0 or > MaxNameLength)
+        if (text.Length == 0 || text.Length > maxLength)
         {
-            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"{member}\" must be 1 to {MaxNameLength} characters long.");
+            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"{member}\" must be 1 to {maxLength} characters long.");
             return false;
         }
 
