@@ -13,4 +13,6 @@ dotnet build samples/TodoApp -nologo -v quiet -clp:ErrorsOnly
 echo
 echo "  TodoApp is starting: open $URL in a browser (two tabs share the list; sign in as alice or bob). Ctrl+C stops it."
 echo
+# Development: the sample signs its state tokens with the development-only key in appsettings.Development.json.
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 exec dotnet run --no-build --project samples/TodoApp -- --urls "$URL"

@@ -65,5 +65,9 @@ public class DispatchBenchmarks
         public LiveConnectionContext Context { get; } = context;
 
         public bool TrySend(byte[] frame) => true;
+
+        public void Forget(string instanceId)
+        {
+        }
     }
 }

@@ -19,11 +19,12 @@ public sealed partial class LiveComponentHandle
     private long _version;
     private bool _resyncPending;
     private bool _diverged;
+    private string _instanceId;
 
     internal LiveComponentHandle(LiveConnection connection, string instanceId, string component, long version, JsonNode state)
     {
         _connection = connection;
-        InstanceId = instanceId;
+        _instanceId = instanceId;
         Component = component;
         _version = version;
         _state = state;
@@ -35,8 +36,31 @@ public sealed partial class LiveComponentHandle
     /// </summary>
     public event Action<LiveComponentHandle>? StateChanged;
 
-    /// <summary>The server's id for this instance, e.g. <c>c_5Jw8…</c>.</summary>
-    public string InstanceId { get; }
+    /// <summary>
+    /// Raised after a reconnect brought this component back, saying how (<see cref="LastRestore"/>). Runs on the
+    /// connection's reconnect task. After <see cref="LiveRestoreKind.Rehydrated"/> or <see cref="LiveRestoreKind.Mounted"/>
+    /// the <see cref="InstanceId"/> is a new one; actions and <see cref="StateChanged"/> keep working either way.
+    /// </summary>
+    public event Action<LiveComponentHandle, LiveRestoreKind>? Restored;
+
+    /// <summary>The server's id for this instance, e.g. <c>c_5Jw8…</c>. A reconnect that rehydrates or re-mounts changes it.</summary>
+    public string InstanceId
+    {
+        get => Volatile.Read(ref _instanceId);
+        private set => Volatile.Write(ref _instanceId, value);
+    }
+
+    /// <summary>How the last reconnect brought this component back; <see langword="null"/> before any reconnect.</summary>
+    public LiveRestoreKind? LastRestore { get; private set; }
+
+    /// <summary>The props it was mounted with, sent again when it has to be rehydrated or mounted afresh.</summary>
+    internal JsonElement Props { get; init; }
+
+    /// <summary>The newest signed state token the server sent for this instance (per-connection components only).</summary>
+    internal string? StateToken { get; set; }
+
+    /// <summary>The secret that resumes this instance after a drop (per-connection components only).</summary>
+    internal string? ResumeSecret { get; set; }
 
     /// <summary>The component's registered name.</summary>
     public string Component { get; }
@@ -225,6 +249,58 @@ public sealed partial class LiveComponentHandle
             _resyncPending = false;
             _diverged = true;
             return false;
+        }
+    }
+
+    /// <summary>Applies a <c>resumed</c> answer (reader): the full state when it carries one, and the new secret and token.</summary>
+    internal void ApplyResumed(JsonElement answer)
+    {
+        if (answer.TryGetProperty("state", out _))
+        {
+            ApplyResyncAnswer(answer);
+        }
+
+        ResumeSecret = answer.GetProperty("resume").GetString();
+        StateToken = answer.GetProperty("token").GetString();
+    }
+
+    /// <summary>Takes over a new instance from a <c>mounted</c> answer to a rehydrate or mount (reader).</summary>
+    internal void ApplyMounted(JsonElement mounted)
+    {
+        var instance = mounted.GetProperty("instance").GetString() ?? throw new InvalidDataException("'instance' must be a string.");
+        var version = mounted.GetProperty("version").GetInt64();
+        var state = Protocol.JsonNodes.FromElement(mounted.GetProperty("state")) ?? throw new InvalidDataException("'state' must not be null.");
+        lock (_gate)
+        {
+            _state = state;
+            _version = version;
+            _resyncPending = false;
+            _diverged = false;
+            _buffered.Clear();
+        }
+
+        InstanceId = instance;
+        StateToken = mounted.TryGetProperty("token", out var token) ? token.GetString() : null;
+        ResumeSecret = mounted.TryGetProperty("resume", out var resume) ? resume.GetString() : null;
+        Complete(PatchOutcome.Changed);
+    }
+
+    /// <summary>Records how a reconnect brought the component back and tells the subscribers.</summary>
+    internal void OnRestored(LiveRestoreKind kind)
+    {
+        LastRestore = kind;
+        foreach (var handler in Restored?.GetInvocationList().Cast<Action<LiveComponentHandle, LiveRestoreKind>>() ?? [])
+        {
+            try
+            {
+                handler(this, kind);
+            }
+#pragma warning disable CA1031 // A subscriber's exception must not stop the reconnect.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Log.StateChangedHandlerFailed(_connection.Logger, InstanceId, ex);
+            }
         }
     }
 

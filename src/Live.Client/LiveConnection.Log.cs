@@ -68,5 +68,23 @@ public sealed partial class LiveConnection
 
         [LoggerMessage(21, LogLevel.Error, "A {Event} handler threw.")]
         public static partial void HandlerFailed(ILogger logger, string @event, Exception exception);
+
+        [LoggerMessage(22, LogLevel.Information, "The connection dropped (close status {Status}); reconnecting.")]
+        public static partial void Reconnecting(ILogger logger, int? status);
+
+        [LoggerMessage(23, LogLevel.Information, "Reconnect attempt {Attempt} failed.")]
+        public static partial void ReconnectAttemptFailed(ILogger logger, int attempt, Exception exception);
+
+        [LoggerMessage(24, LogLevel.Information, "Reconnected to {Uri} after {Attempts} attempt(s).")]
+        public static partial void Reconnected(ILogger logger, Uri uri, int attempts);
+
+        [LoggerMessage(25, LogLevel.Warning, "Could not bring back '{Component}' after reconnecting.")]
+        public static partial void RestoreFailed(ILogger logger, string component, Exception exception);
+
+        [LoggerMessage(26, LogLevel.Debug, "Resume of '{Instance}' refused ({Code}); trying the next way.")]
+        public static partial void ResumeRefused(ILogger logger, string instance, string code);
+
+        [LoggerMessage(27, LogLevel.Debug, "Rehydrate of '{Component}' refused ({Code}); mounting afresh.")]
+        public static partial void RehydrateRefused(ILogger logger, string component, string code);
     }
 }

@@ -8,7 +8,7 @@ namespace Live.Client;
 /// <summary>The reader: receives frames, dispatches them in order and ends the connection.</summary>
 public sealed partial class LiveConnection
 {
-    private async Task ReceiveLoopAsync()
+    private async Task ReceiveLoopAsync(ClientWebSocket socket)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         LiveCloseInfo info;
@@ -20,7 +20,7 @@ public sealed partial class LiveConnection
                 ValueWebSocketReceiveResult received;
                 do
                 {
-                    received = await _socket.ReceiveAsync(buffer.GetMemory(8 * 1024), _lifetime.Token).ConfigureAwait(false);
+                    received = await socket.ReceiveAsync(buffer.GetMemory(8 * 1024), _lifetime.Token).ConfigureAwait(false);
                     buffer.Advance(received.Count);
                 }
                 while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close);
@@ -39,25 +39,32 @@ public sealed partial class LiveConnection
                 Dispatch(buffer.WrittenSpan);
             }
 
-            info = new LiveCloseInfo(_socket.CloseStatus, _socket.CloseStatusDescription, null);
+            info = new LiveCloseInfo(socket.CloseStatus, socket.CloseStatusDescription, null);
             Log.ClosedByServer(_logger, (int?)info.Status, info.Description);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
-            info = new LiveCloseInfo(_socket.CloseStatus, _socket.CloseStatusDescription, ex);
+            info = new LiveCloseInfo(socket.CloseStatus, socket.CloseStatusDescription, ex);
             Log.ConnectionLost(_logger, ex);
         }
 
         // Fail waiters first: finishing the handshake can take a while (the client waits for the server to
         // drop the TCP connection), and nothing more will be answered anyway.
+        if (ShouldReconnect)
+        {
+            await AcknowledgeCloseAsync(socket).ConfigureAwait(false);
+            BeginReconnect(info);
+            return;
+        }
+
         Terminate(info);
-        await AcknowledgeCloseAsync().ConfigureAwait(false);
+        await AcknowledgeCloseAsync(socket).ConfigureAwait(false);
     }
 
     /// <summary>Answers the server's close frame so the handshake completes cleanly.</summary>
-    private async Task AcknowledgeCloseAsync()
+    private async Task AcknowledgeCloseAsync(ClientWebSocket socket)
     {
-        if (_socket.State != WebSocketState.CloseReceived)
+        if (socket.State != WebSocketState.CloseReceived)
         {
             return; // we started the close; the handshake is already complete
         }
@@ -68,7 +75,7 @@ public sealed partial class LiveConnection
             await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
             try
             {
-                await _socket.CloseOutputAsync(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, null, timeout.Token)
+                await socket.CloseOutputAsync(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, null, timeout.Token)
                     .ConfigureAwait(false);
             }
             finally
@@ -137,8 +144,11 @@ public sealed partial class LiveConnection
                 break;
             case MessageTypes.Pong when id is null:
                 break; // the answer to a heartbeat
+            case MessageTypes.Token:
+                OnToken(message);
+                break;
             case MessageTypes.Mounted or MessageTypes.State or MessageTypes.Result or MessageTypes.Unmounted
-                or MessageTypes.Pong or MessageTypes.Refreshed or MessageTypes.Error:
+                or MessageTypes.Pong or MessageTypes.Refreshed or MessageTypes.Error or MessageTypes.Resumed:
                 if (id is null)
                 {
                     Log.AnswerWithoutId(_logger, type);
@@ -217,7 +227,7 @@ public sealed partial class LiveConnection
         handle.OnPatch(version, ops);
     }
 
-    private LiveComponentHandle AttachComponent(JsonElement mounted)
+    private LiveComponentHandle AttachComponent(JsonElement mounted, JsonElement props)
     {
         var instance = mounted.GetProperty("instance").GetString()
             ?? throw new InvalidDataException("'instance' must be a string.");
@@ -226,11 +236,28 @@ public sealed partial class LiveConnection
         var version = mounted.GetProperty("version").GetInt64();
         var state = JsonNodes.FromElement(mounted.GetProperty("state"))
             ?? throw new InvalidDataException("'state' must not be null.");
-        var handle = new LiveComponentHandle(this, instance, component, version, state);
+        var handle = new LiveComponentHandle(this, instance, component, version, state)
+        {
+            Props = props.ValueKind == JsonValueKind.Object ? props.Clone() : default,
+            StateToken = OptionalString(mounted, "token"),
+            ResumeSecret = OptionalString(mounted, "resume"),
+        };
         _components[instance] = handle;
         Log.Mounted(_logger, component, instance, version);
         return handle;
     }
+
+    private void OnToken(JsonElement message)
+    {
+        if (OptionalString(message, "instance") is { } instance && _components.TryGetValue(instance, out var handle)
+            && OptionalString(message, "token") is { } token)
+        {
+            handle.StateToken = token;
+        }
+    }
+
+    private static string? OptionalString(JsonElement message, string name) =>
+        message.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private void DetachComponent(LiveComponentHandle handle, Exception? reason)
     {

@@ -25,7 +25,8 @@ public sealed partial class LiveConnection : IAsyncDisposable
 
     private const string LiveErrorHeader = "X-Live-Error";
 
-    private readonly ClientWebSocket _socket;
+    private readonly Uri _uri;
+    private ClientWebSocket _socket;
     private readonly LiveConnectionOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -41,8 +42,9 @@ public sealed partial class LiveConnection : IAsyncDisposable
     private long _lastRequestId;
     private int _disposed;
 
-    private LiveConnection(ClientWebSocket socket, LiveConnectionOptions options, ILogger logger)
+    private LiveConnection(Uri uri, ClientWebSocket socket, LiveConnectionOptions options, ILogger logger)
     {
+        _uri = uri;
         _socket = socket;
         _options = options;
         _time = options.TimeProvider;
@@ -66,7 +68,7 @@ public sealed partial class LiveConnection : IAsyncDisposable
     public Task<LiveCloseInfo> Completion => _completion.Task;
 
     /// <summary>Whether the connection is still open for requests.</summary>
-    public bool IsConnected => Volatile.Read(ref _closeInfo) is null;
+    public bool IsConnected => Volatile.Read(ref _closeInfo) is null && !IsReconnecting;
 
     /// <summary>Every parsed message the server sends, before it is dispatched (tests of hostile input observe errors here).</summary>
     internal event Action<JsonElement>? MessageReceived;
@@ -95,42 +97,9 @@ public sealed partial class LiveConnection : IAsyncDisposable
         options.Validate();
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LiveConnection>();
 
-        var socket = new ClientWebSocket();
-        try
-        {
-            socket.Options.AddSubProtocol(SubProtocol);
-            socket.Options.CollectHttpResponseDetails = true;
-            options.ConfigureWebSocket?.Invoke(socket.Options);
-            try
-            {
-                await socket.ConnectAsync(uri, ct).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is WebSocketException or HttpRequestException)
-            {
-                var status = (int)socket.HttpStatusCode;
-                var reason = LiveErrorReason(socket) ?? (status == 0 ? ex.Message : null);
-                Log.ConnectFailed(logger, uri, status, reason, ex);
-                throw new LiveConnectException(uri, status == 0 ? null : status, reason, ex);
-            }
-
-            if (socket.SubProtocol != SubProtocol)
-            {
-                socket.Abort();
-                throw new LiveConnectException(
-                    uri,
-                    (int)socket.HttpStatusCode,
-                    $"the server selected subprotocol '{socket.SubProtocol}' instead of '{SubProtocol}'",
-                    null);
-            }
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-
-        var connection = new LiveConnection(socket, options, logger);
-        connection._receiveLoop = Task.Run(connection.ReceiveLoopAsync, CancellationToken.None);
+        var socket = await OpenSocketAsync(uri, options, logger, ct).ConfigureAwait(false);
+        var connection = new LiveConnection(uri, socket, options, logger);
+        connection._receiveLoop = Task.Run(() => connection.ReceiveLoopAsync(socket), CancellationToken.None);
         Log.Connected(logger, uri);
         return connection;
     }
@@ -171,7 +140,7 @@ public sealed partial class LiveConnection : IAsyncDisposable
             ClientMessages.Mount(id, component, props),
             $"mount of '{component}' (request {id})",
             MessageTypes.Mounted,
-            answer => handle = AttachComponent(answer),
+            answer => handle = AttachComponent(answer, props),
             ct).ConfigureAwait(false);
         return handle!;
     }
@@ -200,8 +169,15 @@ public sealed partial class LiveConnection : IAsyncDisposable
         string? description = null,
         CancellationToken ct = default)
     {
+        // A close the client asks for ends the connection for good: no reconnect.
+        Volatile.Write(ref _closingByClient, 1);
         if (!IsConnected)
         {
+            if (IsReconnecting)
+            {
+                await _lifetime.CancelAsync().ConfigureAwait(false);
+            }
+
             return await Completion.ConfigureAwait(false);
         }
 
@@ -322,6 +298,45 @@ public sealed partial class LiveConnection : IAsyncDisposable
 
                     break;
             }
+        }
+    }
+
+    private static async Task<ClientWebSocket> OpenSocketAsync(Uri uri, LiveConnectionOptions options, ILogger logger, CancellationToken ct)
+    {
+        var socket = new ClientWebSocket();
+        try
+        {
+            socket.Options.AddSubProtocol(SubProtocol);
+            socket.Options.CollectHttpResponseDetails = true;
+            options.ConfigureWebSocket?.Invoke(socket.Options);
+            try
+            {
+                await socket.ConnectAsync(uri, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is WebSocketException or HttpRequestException)
+            {
+                var status = (int)socket.HttpStatusCode;
+                var reason = LiveErrorReason(socket) ?? (status == 0 ? ex.Message : null);
+                Log.ConnectFailed(logger, uri, status, reason, ex);
+                throw new LiveConnectException(uri, status == 0 ? null : status, reason, ex);
+            }
+
+            if (socket.SubProtocol != SubProtocol)
+            {
+                socket.Abort();
+                throw new LiveConnectException(
+                    uri,
+                    (int)socket.HttpStatusCode,
+                    $"the server selected subprotocol '{socket.SubProtocol}' instead of '{SubProtocol}'",
+                    null);
+            }
+
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
     }
 

@@ -35,8 +35,13 @@ public sealed class LiveConnectionOptions
     /// <summary>The clock for request timeouts, heartbeats and state waits. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Reconnecting after a drop: off by default; see <see cref="LiveReconnectOptions"/>.</summary>
+    public LiveReconnectOptions Reconnect { get; set; } = new();
+
     internal void Validate()
     {
+        ArgumentNullException.ThrowIfNull(Reconnect, nameof(Reconnect));
+        Reconnect.Validate();
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RequestTimeout, TimeSpan.Zero, nameof(RequestTimeout));
         if (HeartbeatInterval != Timeout.InfiniteTimeSpan)
         {

@@ -83,7 +83,8 @@ public sealed class ConnectionTests
     [Fact]
     public async Task Lifecycle_hooks_run_in_order_and_props_reach_the_mount_hook()
     {
-        await using var server = await LiveServer.StartAsync();
+        // Retention off: the hooks run when the connection closes (RetentionTests cover the kept path).
+        await using var server = await LiveServer.StartAsync(o => o.Retention.Window = TimeSpan.Zero);
         var log = server.Services.GetRequiredService<HookLog>();
         string instance;
         await using (var client = await Clients.ConnectAsync(server))
@@ -118,9 +119,9 @@ public sealed class ConnectionTests
     }
 
     [Fact]
-    public async Task Closing_the_connection_cancels_its_running_actions_and_destroys_their_instances()
+    public async Task Closing_the_connection_cancels_its_running_actions_and_destroys_their_instances_when_retention_is_off()
     {
-        await using var server = await LiveServer.StartAsync();
+        await using var server = await LiveServer.StartAsync(o => o.Retention.Window = TimeSpan.Zero);
         var keeper = server.Services.GetRequiredService<GateKeeper>();
         var log = server.Services.GetRequiredService<HookLog>();
         var client = await Clients.ConnectAsync(server);

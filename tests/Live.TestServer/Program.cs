@@ -2,6 +2,16 @@ using Live.TestServer;
 
 // Always Development: detailed action_failed messages, and the /test endpoints below exist only there.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = Environments.Development });
+// A fixed test-only signing key as the lowest-priority configuration, so a restarted test server verifies the tokens
+// its predecessor signed (rehydrate tests); --Live:Signing:Keys:… on the command line overrides it.
+builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+{
+    InitialData = new Dictionary<string, string?>
+    {
+        ["Live:Signing:Keys:0:Id"] = "test-1",
+        ["Live:Signing:Keys:0:Secret"] = "dGVzdC1vbmx5LXNpZ25pbmcta2V5LW5vdC1hLXNlY3JldC0wMDAx",
+    },
+});
 builder.Logging.ClearProviders();
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -67,6 +68,12 @@ public sealed class BenchServer : IAsyncDisposable
                 connection.Transport = transport;
             }
         })));
+        // Production, like a real deployment, so state tokens need a key: a bench-only one from configuration.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Live:Signing:Keys:0:Id"] = "bench",
+            ["Live:Signing:Keys:0:Secret"] = "YmVuY2gtb25seS1zaWduaW5nLWtleS1ub3QtYS1zZWNyZXQtMDAwMQ==",
+        });
         builder.Services.AddSingleton<ServerTimer>();
         if (kind == ServerKind.Live)
         {

@@ -5,7 +5,7 @@ namespace Live.LoadTest.Measurement;
 
 /// <summary>
 /// Reads the in-process Live server's own instruments (the <c>Live</c> meter of that server only): the bytes of the
-/// frames it wrote and read, and the time actions took on their instance.
+/// frames it wrote and read, the time actions took on their instance, and the state tokens it signed.
 /// </summary>
 public sealed class LiveMeterProbe : IDisposable
 {
@@ -14,6 +14,7 @@ public sealed class LiveMeterProbe : IDisposable
     private long bytesReceived;
     private long actions;
     private long actionMicroseconds;
+    private long tokensSigned;
 
     public LiveMeterProbe(IServiceProvider services)
     {
@@ -21,7 +22,7 @@ public sealed class LiveMeterProbe : IDisposable
         listener.InstrumentPublished = (instrument, l) =>
         {
             if (instrument.Meter.Name == "Live" && ReferenceEquals(instrument.Meter.Scope, scope)
-                && instrument.Name is "live.bytes.sent" or "live.bytes.received" or "live.action.duration")
+                && instrument.Name is "live.bytes.sent" or "live.bytes.received" or "live.action.duration" or "live.tokens.signed")
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -31,6 +32,10 @@ public sealed class LiveMeterProbe : IDisposable
             if (instrument.Name == "live.bytes.sent")
             {
                 Interlocked.Add(ref bytesSent, value);
+            }
+            else if (instrument.Name == "live.tokens.signed")
+            {
+                Interlocked.Add(ref tokensSigned, value);
             }
             else
             {
@@ -47,6 +52,9 @@ public sealed class LiveMeterProbe : IDisposable
 
     public (long Sent, long Received, long Actions, double ActionSeconds) Snapshot() =>
         (Interlocked.Read(ref bytesSent), Interlocked.Read(ref bytesReceived), Interlocked.Read(ref actions), Interlocked.Read(ref actionMicroseconds) / 1e6);
+
+    /// <summary>State tokens signed so far (mounted, token and resumed messages).</summary>
+    public long TokensSigned => Interlocked.Read(ref tokensSigned);
 
     public void Dispose() => listener.Dispose();
 }

@@ -31,6 +31,7 @@ public sealed class ActionsScenario(int clients, TimeSpan duration, Uri? liveUrl
     {
         await using var server = liveUrl is null ? await BenchServer.StartAsync(ServerKind.Live) : null;
         var uri = liveUrl ?? server!.EndpointUri;
+        using var probe = server is null ? null : new LiveMeterProbe(server.Services);
         var connections = await BenchClients.ConnectLiveAsync(uri, clients, progress.AddTask("Live: connect"));
         try
         {
@@ -50,12 +51,16 @@ public sealed class ActionsScenario(int clients, TimeSpan duration, Uri? liveUrl
 
             await Phases.RunAsync(progress, "Live: warm up", Phases.Warmup(duration), clients, MaxStepsPerClient, i => Step(i, record: false));
             var flushes = server?.Bytes.Flushes ?? 0;
+            var tokens = probe?.TokensSigned ?? 0;
             var (steps, elapsed, cpu) = await Phases.RunAsync(progress, "Live: measure", duration, clients, MaxStepsPerClient, i => Step(i, record: true));
 
             var result = Summarize(steps, elapsed, cpu, latencies);
             if (server is not null)
             {
                 result.Add("server socket flushes/round trip", (server.Bytes.Flushes - flushes) / (double)steps, "count");
+
+                // Signing is throttled per instance (Live:Signing:TokenInterval), so this stays far below 1.
+                result.Add("state tokens signed/round trip", (probe!.TokensSigned - tokens) / (double)steps, "count");
             }
 
             var wrong = handles.Select((h, i) => h.State["count"]!.GetValue<long>() - calls[i]).Count(d => d != 0);

@@ -6,6 +6,7 @@ using Live.AspNetCore.Monitoring;
 using Microsoft.AspNetCore.Hosting;
 using Live.Hosting;
 using Live.Metrics;
+using Live.Signing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,8 @@ public static class LiveServiceCollectionExtensions
     /// Live upgrade is handed to the app's authentication as an <c>Authorization</c> header (see
     /// <see cref="LiveAuthenticationOptions.AccessTokenFromQuery"/>). It also registers the <c>Live</c> meter (see
     /// <c>docs/performance.md</c>) and a health check named <c>live</c> (map it with <c>app.MapHealthChecks(...)</c>).
+    /// State tokens are signed with <c>Live:Signing:Keys</c>, required outside Development; used token nonces are
+    /// remembered by the registered <see cref="INonceStore"/> (in memory unless the app registers its own first).
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Sets options in code.</param>
@@ -38,7 +41,13 @@ public static class LiveServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LiveOptions>, DetailedErrorsFromEnvironment>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LiveOptions>, EphemeralSigningKeyInDevelopment>());
         services.TryAddSingleton(TimeProvider.System);
+
+        // Used token nonces; replace with a shared store (register your INonceStore first) when several servers serve one app.
+        services.TryAddSingleton<INonceStore>(static sp => new MemoryNonceStore(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<LiveOptions>>().Value.Signing.NonceStoreCapacity));
         services.AddMetrics();
         services.TryAddSingleton(static sp => new LiveMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<LiveRuntime>();

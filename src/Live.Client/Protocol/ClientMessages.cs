@@ -38,6 +38,26 @@ internal static class ClientMessages
     public static ReadOnlyMemory<byte> Resync(string id, string instance) =>
         Write(id, "resync", instance, static (w, i) => w.WriteString("instance", i));
 
+    public static ReadOnlyMemory<byte> Resume(string id, string instance, string secret, long version) =>
+        Write(id, "resume", (instance, secret, version), static (w, s) =>
+        {
+            w.WriteString("instance", s.instance);
+            w.WriteString("resume", s.secret);
+            w.WriteNumber("version", s.version);
+        });
+
+    public static ReadOnlyMemory<byte> Rehydrate(string id, string component, string token, JsonElement props) =>
+        Write(id, "rehydrate", (component, token, props), static (w, s) =>
+        {
+            w.WriteString("component", s.component);
+            w.WriteString("token", s.token);
+            if (s.props.ValueKind == JsonValueKind.Object)
+            {
+                w.WritePropertyName("props");
+                s.props.WriteTo(w);
+            }
+        });
+
     public static ReadOnlyMemory<byte> Ping(string id) => Write(id, "ping", 0, static (_, _) => { });
 
     public static ReadOnlyMemory<byte> Refresh(string id, string token) =>

@@ -11,4 +11,6 @@ internal static class MessageTypes
     public const string Pong = "pong";
     public const string Refreshed = "refreshed";
     public const string Error = "error";
+    public const string Token = "token";
+    public const string Resumed = "resumed";
 }

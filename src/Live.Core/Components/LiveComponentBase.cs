@@ -91,6 +91,18 @@ public abstract class LiveComponentBase
     protected virtual Task OnMountAsync(MountContext context) => Task.CompletedTask;
 
     /// <summary>
+    /// Called when a client brings the instance back from a signed state token (<c>rehydrate</c>, after a server
+    /// restart or a page reload): a new instance is created, <see cref="OnMountAsync"/> runs (with
+    /// <see cref="MountContext.IsRehydrating"/> set), the token's state replaces the state, and then this hook runs.
+    /// The state came back from the client: it is signed by this app, so it is state this app produced, but it may be
+    /// up to <c>Live:Signing:MaxTokenAge</c> old. Re-check what can go stale (an item deleted meanwhile, a permission).
+    /// Throwing refuses the rehydration (<c>mount_failed</c>); the client then mounts afresh.
+    /// </summary>
+    /// <param name="context">The rehydrating connection and the token's version and age.</param>
+    /// <returns>A task that completes when the hook is done.</returns>
+    protected virtual Task OnRehydrateAsync(RehydrateContext context) => Task.CompletedTask;
+
+    /// <summary>
     /// Called before every action. Call <see cref="ActionExecutingContext.Cancel"/> to refuse the action: the
     /// caller gets an <c>action_canceled</c> error with your reason and the action does not run.
     /// </summary>
@@ -108,7 +120,10 @@ public abstract class LiveComponentBase
 
     /// <summary>
     /// Called when a connection that had this instance mounted goes away (closed, unmounted, or dropped). For a
-    /// singleton this runs once per leaving connection.
+    /// singleton this runs once per leaving connection. A per-connection instance whose connection closed or dropped
+    /// is kept for <c>Live:Retention:Window</c> so its client can resume it: this hook then runs only when the window
+    /// ends without a resume (<see cref="DisconnectReason.RetentionExpired"/> or
+    /// <see cref="DisconnectReason.RetentionEvicted"/>), just before <see cref="OnDestroyAsync"/>.
     /// </summary>
     /// <param name="context">The leaving connection and why it left.</param>
     /// <returns>A task that completes when the hook is done.</returns>
@@ -121,6 +136,8 @@ public abstract class LiveComponentBase
     // The runtime calls the hooks through these, so the hooks themselves stay plain 'protected' for app authors
     // (a 'protected internal' hook could not be overridden as 'protected' from assemblies that see Live's internals).
     internal Task RunMountAsync(MountContext context) => OnMountAsync(context);
+
+    internal Task RunRehydrateAsync(RehydrateContext context) => OnRehydrateAsync(context);
 
     internal Task RunActionExecutingAsync(ActionExecutingContext context) => OnActionExecutingAsync(context);
 

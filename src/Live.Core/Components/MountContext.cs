@@ -9,12 +9,20 @@ public sealed class MountContext
 {
     private readonly JsonSerializerOptions serializerOptions;
 
-    internal MountContext(LiveConnectionContext connection, JsonElement props, JsonSerializerOptions serializerOptions)
+    internal MountContext(LiveConnectionContext connection, JsonElement props, JsonSerializerOptions serializerOptions, bool isRehydrating = false)
     {
         Connection = connection;
         Props = props;
+        IsRehydrating = isRehydrating;
         this.serializerOptions = serializerOptions;
     }
+
+    /// <summary>
+    /// Whether the instance is being rehydrated from a signed state token: the state set here is then replaced by the
+    /// token's state right after this hook, and <see cref="LiveComponentBase.OnRehydrateAsync"/> runs. Skip loading
+    /// state that the token brings back anyway; keep setting up subscriptions and timers.
+    /// </summary>
+    public bool IsRehydrating { get; }
 
     /// <summary>The connection mounting the component.</summary>
     public LiveConnectionContext Connection { get; }

@@ -51,6 +51,12 @@ public sealed class LiveOptions
     /// <summary>Limits on what one connection may send and hold.</summary>
     public LiveLimits Limits { get; } = new();
 
+    /// <summary>Signed state tokens: keys, token interval, token age (<c>Live:Signing</c>).</summary>
+    public LiveSigningOptions Signing { get; } = new();
+
+    /// <summary>Keeping the instances of a dropped connection for a resume (<c>Live:Retention</c>).</summary>
+    public LiveRetentionOptions Retention { get; } = new();
+
     /// <summary>
     /// Components to host in addition to those registered by the source generator (rarely needed: the generator
     /// registers every <c>[LiveComponent]</c> of every loaded assembly).

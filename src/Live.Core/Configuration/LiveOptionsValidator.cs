@@ -52,7 +52,34 @@ internal sealed class LiveOptionsValidator : IValidateOptions<LiveOptions>
             failures.Add($"Live:Limits:MaxJsonDepth must be at most 256 (was {limits.MaxJsonDepth}).");
         }
 
+        var signing = options.Signing;
+        if (signing.Keys.Count > 0 || !signing.UsesEphemeralKey)
+        {
+            failures.AddRange(Signing.SigningKeyReader.Validate(signing.Keys));
+        }
+
+        PositiveTime(signing.TokenInterval, "Live:Signing:TokenInterval", failures);
+        PositiveTime(signing.MaxTokenAge, "Live:Signing:MaxTokenAge", failures);
+        Positive(signing.NonceStoreCapacity, "Live:Signing:NonceStoreCapacity", failures);
+        var retention = options.Retention;
+        if (retention.Window < TimeSpan.Zero)
+        {
+            failures.Add($"Live:Retention:Window must be zero (off) or positive (was {retention.Window}).");
+        }
+
+        Positive(retention.MaxPerUser, "Live:Retention:MaxPerUser", failures);
+        Positive(retention.MaxTotal, "Live:Retention:MaxTotal", failures);
+        Positive(retention.MaxBufferedPatches, "Live:Retention:MaxBufferedPatches", failures, minimum: 0);
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void PositiveTime(TimeSpan value, string name, List<string> failures)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"{name} must be positive (was {value}).");
+        }
     }
 
     private static void Positive(int value, string name, List<string> failures, int minimum = 1)

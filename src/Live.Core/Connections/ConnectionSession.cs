@@ -225,6 +225,8 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         }
     }
 
+    public void Forget(string instanceId) => TryRemoveMounted(instanceId, out _);
+
     public void Dispose()
     {
         idleTimer?.Dispose();

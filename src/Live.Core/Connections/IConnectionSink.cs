@@ -7,4 +7,7 @@ internal interface IConnectionSink
 
     /// <summary>Queues a frame. Returns <see langword="false"/> when the connection is closing or its queue overflowed.</summary>
     bool TrySend(byte[] frame);
+
+    /// <summary>Forgets <paramref name="instanceId"/>: it moved to another connection of the same client (resume).</summary>
+    void Forget(string instanceId);
 }

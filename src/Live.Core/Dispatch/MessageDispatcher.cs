@@ -5,6 +5,7 @@ using Live.Hosting;
 using Live.Instances;
 using Live.Metrics;
 using Live.Protocol;
+using Live.Registration;
 using Microsoft.Extensions.Logging;
 
 namespace Live.Dispatch;
@@ -65,6 +66,8 @@ internal sealed partial class MessageDispatcher
                     MessageType.Action => ActionAsync(session, message),
                     MessageType.Unmount => UnmountAsync(session, message),
                     MessageType.Resync => ResyncAsync(session, message),
+                    MessageType.Rehydrate => RehydrateAsync(session, message),
+                    MessageType.Resume => ResumeAsync(session, message),
                     MessageType.Refresh => session.RefreshAsync(id, message.Token!),
                     _ => Task.CompletedTask,
                 };
@@ -111,10 +114,19 @@ internal sealed partial class MessageDispatcher
         var id = message.Id!;
         if (!runtime.Registry.TryGet(message.Component!, out var descriptor))
         {
-            session.TrySend(ServerMessages.Error(id, new ProtocolError(ErrorCodes.UnknownComponent, $"No component is named '{message.Component}'.")));
+            session.TrySend(ServerMessages.Error(id, UnknownComponent(message.Component!)));
             return;
         }
 
+        await MountDescriptorAsync(session, id, descriptor, message.Props, seed: null).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The one path every new attach takes, <c>mount</c> and <c>rehydrate</c> alike (a rehydrate arrives here with its
+    /// verified token as <paramref name="seed"/>), so whatever a mount checks, a rehydrate checks too.
+    /// </summary>
+    private async Task MountDescriptorAsync(ConnectionSession session, string id, ComponentDescriptor descriptor, JsonElement props, Signing.StateToken? seed)
+    {
         if (!session.TryReserveMount())
         {
             session.TrySend(ServerMessages.Error(id, new ProtocolError(
@@ -131,7 +143,7 @@ internal sealed partial class MessageDispatcher
             {
                 instance = descriptor.Singleton
                     ? runtime.GetOrCreateSingleton(descriptor)
-                    : runtime.CreateInstance(descriptor, session.Context.Services, ownedScope: null);
+                    : runtime.CreatePerConnectionInstance(descriptor);
             }
             catch (Exception ex)
             {
@@ -154,7 +166,7 @@ internal sealed partial class MessageDispatcher
                 return;
             }
 
-            var attached = await instance.AttachAsync(session, id, message.Props).ConfigureAwait(false);
+            var attached = await instance.AttachAsync(session, id, props, seed).ConfigureAwait(false);
             if (attached == AttachResult.Attached)
             {
                 return;
@@ -222,6 +234,9 @@ internal sealed partial class MessageDispatcher
 
         return instance.ResyncAsync(session, id);
     }
+
+    private static ProtocolError UnknownComponent(string name) =>
+        new(ErrorCodes.UnknownComponent, $"No component is named '{Shorten(name)}'.");
 
     private static ProtocolError NotMounted(string instanceId) =>
         new(ErrorCodes.InstanceNotFound, $"No instance '{Shorten(instanceId)}' is mounted on this connection.");

@@ -30,7 +30,7 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     private readonly ConcurrentDictionary<ComponentDescriptor, Diffing.PatchBuilder> patchBuilders = new();
     private int shuttingDown;
 
-    public LiveRuntime(IOptions<LiveOptions> options, IServiceProvider rootServices, ILoggerFactory loggerFactory, TimeProvider timeProvider, LiveMetrics? metrics = null)
+    public LiveRuntime(IOptions<LiveOptions> options, IServiceProvider rootServices, ILoggerFactory loggerFactory, TimeProvider timeProvider, LiveMetrics? metrics = null, Signing.INonceStore? nonceStore = null)
     {
         Metrics = metrics ?? new LiveMetrics();
         Options = options.Value;
@@ -42,7 +42,33 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
         Registry = new ComponentRegistry(ComponentCatalog.Snapshot().Concat(Options.Components));
         SerializerOptions = BuildSerializerOptions(Options.SerializerOptions, Registry);
         Dispatcher = new MessageDispatcher(this);
+        var signing = Options.Signing;
+        Signing.SigningKeyRing keys;
+        if (signing.Keys.Count == 0)
+        {
+            // Only reachable in Development (the options validator refuses a missing key anywhere else).
+            Log.EphemeralSigningKey(Logger);
+            keys = Live.Signing.SigningKeyReader.Ephemeral();
+        }
+        else
+        {
+            keys = Live.Signing.SigningKeyReader.Read(signing.Keys);
+        }
+
+        NonceStore = nonceStore ?? new Signing.MemoryNonceStore(timeProvider, signing.NonceStoreCapacity);
+        Signer = new Signing.StateTokenSigner(keys, NonceStore, timeProvider, signing.MaxTokenAge);
+        Retention = new Retention.InstanceRetention(Options.Retention);
+        Metrics.ObserveRetained(() => Retention.KeptCount);
     }
+
+    /// <summary>Signs and verifies state tokens.</summary>
+    public Signing.StateTokenSigner Signer { get; }
+
+    /// <summary>Where used token nonces are remembered.</summary>
+    public Signing.INonceStore NonceStore { get; }
+
+    /// <summary>The per-connection instances clients may resume.</summary>
+    public Retention.InstanceRetention Retention { get; }
 
     public LiveOptions Options { get; }
 
@@ -118,6 +144,25 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
         return new ComponentInstance(descriptor, component, this, ownedScope);
     }
 
+    /// <summary>
+    /// Creates an instance of a per-connection component with its own service scope from the root provider: it may
+    /// outlive its connection (kept for a resume after a drop), and the instances of one connection run concurrently,
+    /// so sharing the connection's scope (one DbContext for all of them) would be wrong twice.
+    /// </summary>
+    public ComponentInstance CreatePerConnectionInstance(ComponentDescriptor descriptor)
+    {
+        var scope = rootServices.CreateAsyncScope();
+        try
+        {
+            return CreateInstance(descriptor, scope.ServiceProvider, scope);
+        }
+        catch
+        {
+            scope.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Gets the shared instance of a singleton component, creating it on first use.</summary>
     public ComponentInstance GetOrCreateSingleton(ComponentDescriptor descriptor)
     {
@@ -173,6 +218,10 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
         {
             singletons.TryRemove(new KeyValuePair<string, ComponentInstance>(instance.Descriptor.Name, instance));
         }
+        else
+        {
+            Retention.Unregister(instance);
+        }
     }
 
     /// <summary>Builds the error for a failure, with exception details only when detailed errors are on.</summary>
@@ -207,6 +256,12 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
         foreach (var instance in singletons.Values)
         {
             await instance.DestroyAsync().ConfigureAwait(false);
+        }
+
+        // Instances kept for a resume will not be resumed on this server any more.
+        foreach (var instance in Retention.Snapshot())
+        {
+            await instance.ReleaseRetainedAsync(DisconnectReason.ServerShutdown).ConfigureAwait(false);
         }
 
         await shutdown.CancelAsync().ConfigureAwait(false);
@@ -260,5 +315,9 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     {
         [LoggerMessage(10, LogLevel.Information, "Live is shutting down: closing {Count} connections")]
         public static partial void ShuttingDown(ILogger logger, int count);
+
+        [LoggerMessage(11, LogLevel.Warning, "No state-signing key is configured (Live:Signing:Keys): using an ephemeral key for this Development process. " +
+            "Tokens stop verifying when it restarts, so reconnects after a restart mount afresh. Outside Development a key is required.")]
+        public static partial void EphemeralSigningKey(ILogger logger);
     }
 }

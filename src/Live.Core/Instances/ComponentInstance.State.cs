@@ -50,6 +50,15 @@ internal sealed partial class ComponentInstance
         {
             sink.TrySend(frame);
         }
+
+        if (retained)
+        {
+            BufferMissedPatch(frame);
+        }
+        else if (!Descriptor.Singleton)
+        {
+            ScheduleToken();
+        }
     }
 
     private byte[] SerializeState()

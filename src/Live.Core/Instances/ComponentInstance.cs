@@ -21,6 +21,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
     private readonly LiveRuntime host;
     private readonly AsyncServiceScope? ownedScope;
     private ImmutableArray<IConnectionSink> attached = [];
+    private LiveConnectionContext? lastConnection;
     private JsonDocument? stateDocument;
     private byte[] stateJson = [];
     private bool initialized;
@@ -47,12 +48,12 @@ internal sealed partial class ComponentInstance : IComponentScheduler
     public bool IsDestroyed { get; private set; }
 
     /// <summary>
-    /// Attaches <paramref name="sink"/>: runs the mount hook for it, and sends it <c>mounted</c> with the full state.
-    /// Answers <see cref="AttachResult.Destroyed"/> when the instance was destroyed before the attach ran (the caller
-    /// retries with a fresh singleton) and <see cref="AttachResult.Failed"/> when the mount hook threw (an error has
-    /// been sent).
+    /// Attaches <paramref name="sink"/>: runs the mount hook for it (and, with a <paramref name="seed"/>, restores the
+    /// token's state and runs the rehydrate hook), and sends it <c>mounted</c> with the full state. Answers
+    /// <see cref="AttachResult.Destroyed"/> when the instance was destroyed before the attach ran (the caller retries
+    /// with a fresh singleton) and <see cref="AttachResult.Failed"/> when a hook threw (an error has been sent).
     /// </summary>
-    public Task<AttachResult> AttachAsync(IConnectionSink sink, string requestId, JsonElement props) => queue.Enqueue(async () =>
+    public Task<AttachResult> AttachAsync(IConnectionSink sink, string requestId, JsonElement props, Signing.StateToken? seed = null) => queue.Enqueue(async () =>
     {
         if (IsDestroyed)
         {
@@ -67,30 +68,25 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         Component.CurrentConnection = sink.Context;
         try
         {
-            await Component.RunMountAsync(new MountContext(sink.Context, props, host.SerializerOptions)).ConfigureAwait(false);
+            await Component.RunMountAsync(new MountContext(sink.Context, props, host.SerializerOptions, seed is not null)).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             Log.MountFailed(host.Logger, ex, Descriptor.Name, Id);
-            sink.TrySend(ServerMessages.Error(requestId, host.Failure(ErrorCodes.MountFailed, $"Mounting '{Descriptor.Name}' failed", ex)));
-            if (!initialized)
-            {
-                // A per-connection instance, or a singleton whose first mount failed: nothing else holds it.
-                await DestroyOnQueueAsync().ConfigureAwait(false);
-            }
-            else
-            {
-                Component.CurrentConnection = null;
-                await FlushOnQueueAsync(actionName: null).ConfigureAwait(false);
-            }
+            await FailAttachAsync(sink, requestId, host.Failure(ErrorCodes.MountFailed, $"Mounting '{Descriptor.Name}' failed", ex)).ConfigureAwait(false);
+            return AttachResult.Failed;
+        }
 
+        if (seed is not null && await RestoreAsync(sink, requestId, seed).ConfigureAwait(false) is { } refused)
+        {
+            await FailAttachAsync(sink, requestId, refused).ConfigureAwait(false);
             return AttachResult.Failed;
         }
 
         if (!initialized)
         {
             Component.ResetChanges();
-            SetState(SerializeState(), version: 0);
+            SetState(SerializeState(), version: seed?.Version ?? 0);
             initialized = true;
             host.Metrics.InstanceCreated(Descriptor.Name);
         }
@@ -107,7 +103,18 @@ internal sealed partial class ComponentInstance : IComponentScheduler
 
         attached = attached.Add(sink);
         host.Metrics.Mounted(Descriptor.Name);
-        sink.TrySend(ServerMessages.Mounted(requestId, Id, Descriptor.Name, Version, stateJson));
+        if (Descriptor.Singleton)
+        {
+            sink.TrySend(ServerMessages.Mounted(requestId, Id, Descriptor.Name, Version, stateJson));
+        }
+        else
+        {
+            // Per-connection state can come back after a drop (resume) or a restart (rehydrate from the token).
+            lastConnection = sink.Context;
+            host.Retention.Register(this);
+            sink.TrySend(ServerMessages.Mounted(requestId, Id, Descriptor.Name, Version, stateJson, SignToken(), RotateResumeSecret(), rehydrated: seed is not null));
+        }
+
         return AttachResult.Attached;
     });
 
@@ -210,6 +217,13 @@ internal sealed partial class ComponentInstance : IComponentScheduler
 
         attached = attached.Remove(sink);
         host.Metrics.Unmounted(Descriptor.Name, 1);
+        if (!Descriptor.Singleton && reason == DisconnectReason.ConnectionClosed && host.Retention.Enabled && !host.IsShuttingDown)
+        {
+            // Kept for a resume; the disconnect hook runs if the window ends without one.
+            Retain(sink.Context);
+            return false;
+        }
+
         Component.CurrentConnection = sink.Context;
         try
         {
@@ -245,7 +259,8 @@ internal sealed partial class ComponentInstance : IComponentScheduler
             throw new InvalidOperationException($"The instance {Id} of '{Descriptor.Name}' has been destroyed.");
         }
 
-        var owner = Descriptor.Singleton ? null : attached.FirstOrDefault()?.Context;
+        // A kept per-connection instance still answers to the connection it last had (ConnectionAborted is cancelled).
+        var owner = Descriptor.Singleton ? null : attached.FirstOrDefault()?.Context ?? lastConnection;
         Component.CurrentConnection = owner;
         var before = Component.CaptureState();
         try
@@ -260,6 +275,22 @@ internal sealed partial class ComponentInstance : IComponentScheduler
 
         await FlushOnQueueAsync(actionName: null).ConfigureAwait(false);
     });
+
+    /// <summary>After a failed mount or rehydrate: answers the error and undoes what the attach began.</summary>
+    private async Task FailAttachAsync(IConnectionSink sink, string requestId, ProtocolError error)
+    {
+        sink.TrySend(ServerMessages.Error(requestId, error));
+        if (!initialized)
+        {
+            // A per-connection instance, or a singleton whose first mount failed: nothing else holds it.
+            await DestroyOnQueueAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            Component.CurrentConnection = null;
+            await FlushOnQueueAsync(actionName: null).ConfigureAwait(false);
+        }
+    }
 
     private static ProtocolError InstanceNotFound(string id) =>
         new(ErrorCodes.InstanceNotFound, $"No instance '{id}' is mounted on this connection.");
@@ -277,6 +308,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         }
 
         IsDestroyed = true;
+        StopTimers();
         host.Metrics.Unmounted(Descriptor.Name, attached.Length);
         if (initialized)
         {

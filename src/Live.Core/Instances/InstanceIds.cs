@@ -13,6 +13,9 @@ internal static class InstanceIds
 
     public static string NewConnectionId() => "n_" + Random128();
 
+    /// <summary>A resume secret: 128 random bits, base64url.</summary>
+    public static string NewSecret() => Random128();
+
     private static string Random128()
     {
         Span<byte> bytes = stackalloc byte[16];

@@ -42,6 +42,10 @@ internal sealed class LiveMetrics : IDisposable
     private readonly Counter<long> requestsRateLimited;
     private readonly Counter<long> framesRejected;
     private readonly Counter<long> sendQueueOverflows;
+    private readonly Counter<long> resumes;
+    private readonly Counter<long> rehydrates;
+    private readonly Counter<long> tokensSigned;
+    private Func<int>? retainedSource;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>, or on an own meter without one.</summary>
     /// <param name="meterFactory">The host's meter factory (it scopes and disposes the meter); <see langword="null"/> in tests.</param>
@@ -68,6 +72,11 @@ internal sealed class LiveMetrics : IDisposable
         requestsRateLimited = meter.CreateCounter<long>("live.requests.rate_limited", "{request}", "Requests refused by a rate limit.");
         framesRejected = meter.CreateCounter<long>("live.frames.rejected", "{frame}", "Frames refused before dispatch, by error code.");
         sendQueueOverflows = meter.CreateCounter<long>("live.send_queue.overflows", "{connection}", "Connections closed because their send queue was full.");
+        resumes = meter.CreateCounter<long>("live.resumes", "{request}", "Resume requests, by outcome (patches, state, failed).");
+        rehydrates = meter.CreateCounter<long>("live.rehydrates", "{request}", "Rehydrate requests, by outcome (ok or the error code).");
+        tokensSigned = meter.CreateCounter<long>("live.tokens.signed", "{token}", "State tokens signed (mounted, token, resumed messages).");
+        meter.CreateObservableGauge("live.instances.retained", () => retainedSource?.Invoke() ?? 0, "{instance}",
+            "Per-connection instances kept after their connection went away, waiting for a resume.");
     }
 
     /// <summary>The meter the instruments live on.</summary>
@@ -149,6 +158,18 @@ internal sealed class LiveMetrics : IDisposable
     public void FrameRejected(string code) => framesRejected.Add(1, new KeyValuePair<string, object?>(ReasonTag, code));
 
     public void SendQueueOverflowed() => sendQueueOverflows.Add(1);
+
+    /// <summary>Sets where the retained-instances gauge reads its value.</summary>
+    public void ObserveRetained(Func<int> source) => retainedSource = source;
+
+    /// <summary>A resume request ended with <paramref name="outcome"/>.</summary>
+    public void Resumed(string outcome) => resumes.Add(1, new KeyValuePair<string, object?>(OutcomeTag, outcome));
+
+    /// <summary>A rehydrate request ended with <paramref name="outcome"/>.</summary>
+    public void Rehydrated(string outcome) => rehydrates.Add(1, new KeyValuePair<string, object?>(OutcomeTag, outcome));
+
+    /// <summary>A state token was signed.</summary>
+    public void TokenSigned() => tokensSigned.Add(1);
 
     public void Dispose()
     {

@@ -14,4 +14,6 @@ internal readonly record struct ClientMessage(
     string? Action,
     JsonElement Args,
     JsonElement Props,
-    string? Token = null);
+    string? Token = null,
+    string? Resume = null,
+    long Version = 0);

@@ -54,6 +54,33 @@ public static class ErrorCodes
     /// <summary>The connection sent more frames than its rate limit allows; <c>retryAfterMs</c> says when to retry.</summary>
     public const string RateLimited = "rate_limited";
 
+    /// <summary>A rehydrate token is not a well-formed token.</summary>
+    public const string TokenMalformed = "token_malformed";
+
+    /// <summary>A rehydrate token names a signing key this server does not have (never had, or retired).</summary>
+    public const string TokenUnknownKey = "token_unknown_key";
+
+    /// <summary>A rehydrate token's signature does not match its content (it was changed).</summary>
+    public const string TokenInvalidSignature = "token_invalid_signature";
+
+    /// <summary>A rehydrate token was issued for another component than the one named.</summary>
+    public const string TokenComponentMismatch = "token_component_mismatch";
+
+    /// <summary>A rehydrate token is older than the maximum token age (or dated in the future).</summary>
+    public const string TokenExpired = "token_expired";
+
+    /// <summary>A rehydrate token has been used before (each token rehydrates once).</summary>
+    public const string TokenReplayed = "token_replayed";
+
+    /// <summary>A rehydrate token's state no longer fits the component's state type (the app changed since it was signed).</summary>
+    public const string TokenStateInvalid = "token_state_invalid";
+
+    /// <summary>The component cannot be rehydrated (a singleton: its state lives on the server).</summary>
+    public const string NotRehydratable = "not_rehydratable";
+
+    /// <summary>A resume was refused: unknown or expired instance, wrong secret, or another user (one code for every reason).</summary>
+    public const string ResumeFailed = "resume_failed";
+
     /// <summary>Anything else that went wrong on the server.</summary>
     public const string InternalError = "internal_error";
 }

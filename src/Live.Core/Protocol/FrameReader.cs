@@ -119,6 +119,14 @@ internal static class FrameReader
         {
             type = MessageType.Resync;
         }
+        else if (typeElement.ValueEquals("rehydrate"u8))
+        {
+            type = MessageType.Rehydrate;
+        }
+        else if (typeElement.ValueEquals("resume"u8))
+        {
+            type = MessageType.Resume;
+        }
         else if (typeElement.ValueEquals("refresh"u8))
         {
             type = MessageType.Refresh;
@@ -127,7 +135,7 @@ internal static class FrameReader
         {
             error = new ProtocolError(
                 ErrorCodes.UnknownType,
-                $"Unknown message type '{Truncate(typeElement.GetString())}'; expected mount, action, unmount, resync, refresh or ping.");
+                $"Unknown message type '{Truncate(typeElement.GetString())}'; expected mount, action, unmount, resync, rehydrate, resume, refresh or ping.");
             return Fail(ref document);
         }
 
@@ -137,8 +145,9 @@ internal static class FrameReader
             return Fail(ref document);
         }
 
-        string? component = null, instance = null, action = null, token = null;
+        string? component = null, instance = null, action = null, token = null, resume = null;
         JsonElement args = default, props = default;
+        long version = 0;
         switch (type)
         {
             case MessageType.Mount:
@@ -167,7 +176,25 @@ internal static class FrameReader
 
                 break;
             case MessageType.Refresh:
-                if (!TryReadToken(root, out token, out error))
+                if (!TryReadString(root, "token", MaxTokenLength, out token, out error))
+                {
+                    return Fail(ref document);
+                }
+
+                break;
+            case MessageType.Rehydrate:
+                if (!TryReadName(root, "component", required: true, out component, out error)
+                    || !TryReadString(root, "token", int.MaxValue, out token, out error)
+                    || !TryReadObject(root, "props", out props, out error))
+                {
+                    return Fail(ref document);
+                }
+
+                break;
+            case MessageType.Resume:
+                if (!TryReadName(root, "instance", required: true, out instance, out error)
+                    || !TryReadString(root, "resume", MaxNameLength, out resume, out error)
+                    || !TryReadVersion(root, out version, out error))
                 {
                     return Fail(ref document);
                 }
@@ -178,7 +205,7 @@ internal static class FrameReader
                 break;
         }
 
-        message = new ClientMessage(type, errorId, component, instance, action, args, props, token);
+        message = new ClientMessage(type, errorId, component, instance, action, args, props, token, resume, version);
         error = null;
         return true;
     }
@@ -291,30 +318,52 @@ internal static class FrameReader
         return true;
     }
 
-    private static bool TryReadToken(JsonElement root, out string? token, out ProtocolError? error)
+    private static bool TryReadString(JsonElement root, string member, int maxLength, out string? value, out ProtocolError? error)
     {
-        token = null;
+        value = null;
         error = null;
-        if (!root.TryGetProperty("token", out var element))
+        if (!root.TryGetProperty(member, out var element))
         {
-            error = new ProtocolError(ErrorCodes.InvalidRequest, "The member \"token\" is required.");
+            error = new ProtocolError(ErrorCodes.InvalidRequest, $"The member \"{member}\" is required.");
             return false;
         }
 
         if (element.ValueKind != JsonValueKind.String)
         {
-            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"token\" must be a string, not {Registration.ActionArguments.DescribeKind(element.ValueKind)}.");
+            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"{member}\" must be a string, not {Registration.ActionArguments.DescribeKind(element.ValueKind)}.");
             return false;
         }
 
         var text = element.GetString()!;
-        if (text.Length is 0 or > MaxTokenLength)
+        if (text.Length == 0 || text.Length > maxLength)
         {
-            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"token\" must be 1 to {MaxTokenLength} characters long.");
+            error = new ProtocolError(ErrorCodes.InvalidRequest, maxLength == int.MaxValue
+                ? $"\"{member}\" must not be empty."
+                : $"\"{member}\" must be 1 to {maxLength} characters long.");
             return false;
         }
 
-        token = text;
+        value = text;
+        return true;
+    }
+
+    private static bool TryReadVersion(JsonElement root, out long version, out ProtocolError? error)
+    {
+        version = 0;
+        error = null;
+        if (!root.TryGetProperty("version", out var element))
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, "The member \"version\" is required (the last state version the client holds).");
+            return false;
+        }
+
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt64(out version) || version < 0)
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, "\"version\" must be a whole number of at least 0.");
+            version = 0;
+            return false;
+        }
+
         return true;
     }
 
@@ -361,6 +410,8 @@ internal static class FrameReader
         MessageType.Action => "action",
         MessageType.Unmount => "unmount",
         MessageType.Resync => "resync",
+        MessageType.Rehydrate => "rehydrate",
+        MessageType.Resume => "resume",
         MessageType.Refresh => "refresh",
         _ => "ping",
     };

@@ -8,5 +8,7 @@ internal enum MessageType
     Unmount,
     Resync,
     Ping,
+    Rehydrate,
+    Resume,
     Refresh,
 }

@@ -23,7 +23,11 @@ internal static class ServerMessages
     [ThreadStatic]
     private static Utf8JsonWriter? cachedWriter;
 
-    public static byte[] Mounted(string id, string instance, string component, long version, ReadOnlyMemory<byte> stateJson) =>
+    /// <summary>
+    /// The answer to <c>mount</c> and <c>rehydrate</c>. <paramref name="token"/> and <paramref name="resume"/> are set for
+    /// per-connection instances only; <paramref name="rehydrated"/> marks the answer to a <c>rehydrate</c>.
+    /// </summary>
+    public static byte[] Mounted(string id, string instance, string component, long version, ReadOnlyMemory<byte> stateJson, string? token = null, string? resume = null, bool rehydrated = false) =>
         Write(w =>
         {
             w.WriteString("type"u8, "mounted"u8);
@@ -33,6 +37,50 @@ internal static class ServerMessages
             w.WriteNumber("version"u8, version);
             w.WritePropertyName("state"u8);
             w.WriteRawValue(stateJson.Span, skipInputValidation: true);
+            if (token is not null)
+            {
+                w.WriteString("token"u8, token);
+            }
+
+            if (resume is not null)
+            {
+                w.WriteString("resume"u8, resume);
+            }
+
+            if (rehydrated)
+            {
+                w.WriteBoolean("rehydrated"u8, true);
+            }
+        });
+
+    /// <summary>An unsolicited fresh state token for <paramref name="instance"/> at <paramref name="version"/>.</summary>
+    public static byte[] Token(string instance, long version, string token) =>
+        Write(w =>
+        {
+            w.WriteString("type"u8, "token"u8);
+            w.WriteString("instance"u8, instance);
+            w.WriteNumber("version"u8, version);
+            w.WriteString("token"u8, token);
+        });
+
+    /// <summary>
+    /// The answer to a successful <c>resume</c>: the full state when <paramref name="stateJson"/> is given, otherwise
+    /// the missed patches were sent just before it.
+    /// </summary>
+    public static byte[] Resumed(string id, string instance, long version, string resume, string token, ReadOnlyMemory<byte>? stateJson) =>
+        Write(w =>
+        {
+            w.WriteString("type"u8, "resumed"u8);
+            w.WriteString("id"u8, id);
+            w.WriteString("instance"u8, instance);
+            w.WriteNumber("version"u8, version);
+            w.WriteString("resume"u8, resume);
+            w.WriteString("token"u8, token);
+            if (stateJson is { } state)
+            {
+                w.WritePropertyName("state"u8);
+                w.WriteRawValue(state.Span, skipInputValidation: true);
+            }
         });
 
     public static byte[] State(string id, string instance, long version, ReadOnlyMemory<byte> stateJson) =>

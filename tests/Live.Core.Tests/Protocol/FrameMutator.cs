@@ -18,12 +18,14 @@ public sealed class FrameMutator(int seed)
         """{"type":"unmount","id":"z5","instance":"c_x"}""",
         """{"type":"resync","id":"z6","instance":"c_x"}""",
         """{"type":"ping"}""",
+        """{"type":"rehydrate","id":"z7","component":"Counter","token":"eyJ2IjoxfQ.AAAA","props":{"a":1}}""",
+        """{"type":"resume","id":"z8","instance":"c_x","resume":"c2VjcmV0","version":12}""",
     ];
 
     private static readonly string[] Fragments =
     [
         "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u0000", "\\ud800", "null", "true", "1e309", "-0", "99999999999999999999999",
-        "\"type\"", "\"id\"", "\"instance\"", "\"args\"", "\"action\"", "\"mount\"", "NaN", "\u00ff", "\ud83d\ude00",
+        "\"type\"", "\"id\"", "\"instance\"", "\"args\"", "\"action\"", "\"mount\"", "\"token\"", "\"version\"", "\"resume\"", "NaN", "\u00ff", "\ud83d\ude00",
     ];
 
     private readonly Random random = new(seed);

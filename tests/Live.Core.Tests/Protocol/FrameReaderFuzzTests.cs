@@ -46,6 +46,16 @@ public sealed class FrameReaderFuzzTests
                     case MessageType.Unmount or MessageType.Resync:
                         Assert.False(string.IsNullOrEmpty(message.Instance));
                         break;
+                    case MessageType.Rehydrate:
+                        Assert.False(string.IsNullOrEmpty(message.Component));
+                        Assert.False(string.IsNullOrEmpty(message.Token));
+                        Assert.True(message.Props.ValueKind is JsonValueKind.Undefined or JsonValueKind.Object);
+                        break;
+                    case MessageType.Resume:
+                        Assert.False(string.IsNullOrEmpty(message.Instance));
+                        Assert.False(string.IsNullOrEmpty(message.Resume));
+                        Assert.True(message.Version >= 0);
+                        break;
                 }
             }
         }, iter: Cases);

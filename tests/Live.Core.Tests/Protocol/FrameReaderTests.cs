@@ -24,6 +24,55 @@ public sealed class FrameReaderTests
     }
 
     [Fact]
+    public void Rehydrate_message_is_read_with_its_token_and_props()
+    {
+        var frame = Encoding.UTF8.GetBytes("""{"type":"rehydrate","id":"8","component":"TodoView","token":"abc.def","props":{"list":"x"}}""");
+        var ok = FrameReader.TryRead(frame, 32, out var message, out var document, out var error, out _);
+        using (document)
+        {
+            Assert.True(ok, error?.Message);
+            Assert.Equal(MessageType.Rehydrate, message.Type);
+            Assert.Equal("TodoView", message.Component);
+            Assert.Equal("abc.def", message.Token);
+            Assert.Equal("x", message.Props.GetProperty("list").GetString());
+        }
+    }
+
+    [Fact]
+    public void Resume_message_is_read_with_its_secret_and_version()
+    {
+        var (ok, message, error, _) = Read("""{"type":"resume","id":"9","instance":"c_1","resume":"s3cret","version":17}""");
+        Assert.True(ok, error?.Message);
+        Assert.Equal(MessageType.Resume, message.Type);
+        Assert.Equal("c_1", message.Instance);
+        Assert.Equal("s3cret", message.Resume);
+        Assert.Equal(17, message.Version);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"resume","id":"9","instance":"c_1","resume":"s","version":9223372036854775808}""", "version")]
+    [InlineData("""{"type":"resume","id":"9","instance":"c_1","resume":"s","version":null}""", "version")]
+    [InlineData("""{"type":"resume","id":"9","instance":"c_1","resume":"","version":1}""", "resume")]
+    [InlineData("""{"type":"rehydrate","id":"9","component":"","token":"a.b"}""", "component")]
+    [InlineData("""{"type":"rehydrate","id":"9","component":"C","token":["a"]}""", "token")]
+    public void Reconnect_messages_with_bad_members_name_the_member(string json, string member)
+    {
+        var (ok, _, error, errorId) = Read(json);
+        Assert.False(ok);
+        Assert.Equal(ErrorCodes.InvalidRequest, error!.Code);
+        Assert.Equal("9", errorId);
+        Assert.Contains($"\"{member}\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_overlong_resume_secret_is_refused()
+    {
+        var (ok, _, error, _) = Read($$"""{"type":"resume","id":"9","instance":"c_1","resume":"{{new string('a', 257)}}","version":1}""");
+        Assert.False(ok);
+        Assert.Contains("\"resume\"", error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ping_needs_no_id()
     {
         var (ok, message, _, _) = Read("""{"type":"ping"}""");

@@ -17,12 +17,35 @@ public sealed partial class Lifecycle(HookLog log) : LiveComponent<LifecycleStat
     public void Lock() => Mode = "locked";
 
     [PublicAction]
+    public void SetMode(string mode) => Mode = mode;
+
+    [PublicAction]
     public void Run() => Runs++;
+
+    /// <summary>The connection the component currently answers to.</summary>
+    [PublicAction]
+    public string WhoAmI() => Connection.ConnectionId;
 
     protected override Task OnMountAsync(MountContext context)
     {
         MountedWith = context.TryGetProp<string>("greeting", out var greeting) ? greeting : "(none)";
         log.Add($"lifecycle:mount:{InstanceId}");
+        if (context.IsRehydrating)
+        {
+            log.Add($"lifecycle:mount-rehydrating:{InstanceId}:runs={Runs}");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    protected override Task OnRehydrateAsync(RehydrateContext context)
+    {
+        log.Add($"lifecycle:rehydrate:{InstanceId}:v{context.Version}:runs={Runs}");
+        if (Mode == "refuse-rehydrate")
+        {
+            throw new InvalidOperationException("This state may not come back.");
+        }
+
         return Task.CompletedTask;
     }
 

@@ -13,6 +13,7 @@ namespace Live.IntegrationTests.Infrastructure;
 public sealed class LiveServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private System.Collections.Concurrent.ConcurrentQueue<Microsoft.AspNetCore.Http.HttpContext> upgrades = new();
 
     private LiveServer(WebApplication app, Uri baseUri)
     {
@@ -28,21 +29,35 @@ public sealed class LiveServer : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; private init; } = new();
 
+    /// <summary>The signing key every test server gets from configuration unless told otherwise (test-only secret).</summary>
+    public static readonly IReadOnlyDictionary<string, string?> TestSigningKey = new Dictionary<string, string?>
+    {
+        ["Live:Signing:Keys:0:Id"] = "test-1",
+        ["Live:Signing:Keys:0:Secret"] = "dGVzdC1vbmx5LXNpZ25pbmcta2V5LW5vdC1hLXNlY3JldC0wMDAx",
+    };
+
     public static async Task<LiveServer> StartAsync(
         Action<LiveOptions>? configure = null,
         Action<IServiceCollection>? services = null,
         Action<WebApplication>? pipeline = null,
         string environment = "Development",
         IReadOnlyDictionary<string, string?>? configuration = null,
-        Action<IEndpointConventionBuilder>? endpoint = null)
+        Action<IEndpointConventionBuilder>? endpoint = null,
+        bool withSigningKey = true,
+        int port = 0)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        if (withSigningKey)
+        {
+            builder.Configuration.AddInMemoryCollection(TestSigningKey);
+        }
+
         if (configuration is not null)
         {
             builder.Configuration.AddInMemoryCollection(configuration);
         }
 
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{port}");
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
@@ -54,12 +69,30 @@ public sealed class LiveServer : IAsyncDisposable
         builder.Services.AddSingleton<Components.GateKeeper>();
         services?.Invoke(builder.Services);
         var app = builder.Build();
+        var upgrades = new System.Collections.Concurrent.ConcurrentQueue<Microsoft.AspNetCore.Http.HttpContext>();
+        app.Use((context, next) =>
+        {
+            upgrades.Enqueue(context);
+            return next(context);
+        });
         pipeline?.Invoke(app);
         var live = app.MapLive("/live");
         endpoint?.Invoke(live);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LiveServer(app, new Uri(address)) { Logs = logs };
+        return new LiveServer(app, new Uri(address)) { Logs = logs, upgrades = upgrades };
+    }
+
+    /// <summary>
+    /// Drops every connection made so far the hard way: the server aborts the TCP connection, no close handshake
+    /// (a network blip as the server sees it).
+    /// </summary>
+    public void DropConnections()
+    {
+        while (upgrades.TryDequeue(out var context))
+        {
+            context.Abort();
+        }
     }
 
     public Task StopAsync() => app.StopAsync();
