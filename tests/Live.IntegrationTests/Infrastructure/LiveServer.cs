@@ -43,6 +43,7 @@ public sealed class LiveServer : IAsyncDisposable
         string environment = "Development",
         IReadOnlyDictionary<string, string?>? configuration = null,
         Action<IEndpointConventionBuilder>? endpoint = null,
+        bool registerTestPolicies = true,
         bool withSigningKey = true,
         int port = 0)
     {
@@ -64,6 +65,13 @@ public sealed class LiveServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddProvider(logs);
         builder.Services.AddLive(configure);
+        builder.Services.AddAuthentication(HeaderAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
+        if (registerTestPolicies)
+        {
+            builder.Services.AddAuthorization(TestPolicies.AddTo);
+        }
+
         builder.Services.AddSingleton<Components.HookLog>();
         builder.Services.AddSingleton<Components.ExternalEvents>();
         builder.Services.AddSingleton<Components.GateKeeper>();

@@ -1,4 +1,4 @@
-// Reconnecting after the server closes the connection: components come back, re-mounted with their props.
+// Reconnecting after the server closes the connection: components come back (resumed, or re-mounted with their props).
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { LiveClosedError } from "../../src/index.js";
@@ -28,17 +28,19 @@ describe("reconnect", () => {
     assert.equal(dropped.closeCode, 1006);
     await open;
     assert.deepEqual(statuses, ["reconnecting", "open"]);
-    assert.equal(wire.sentOf("mount").length, 4, "each component was mounted again");
-    assert.deepEqual(wire.sentOf("mount").slice(2).map((m) => m["props"]), [{ start: 5, label: "kept" }, undefined]);
-    // The per-connection counter died with its connection: a new instance, started again from the same props.
-    assert.notEqual(counter.instance, before.counter);
-    assert.deepEqual(counter.state, { count: 5, label: "kept" });
+    // The server kept the per-connection counter after the drop: it is resumed (same instance, same state); the
+    // singleton is simply mounted again.
+    assert.equal(wire.sentOf("resume").length, 1, "the counter was resumed");
+    assert.equal(wire.sentOf("mount").length, 3, "only the singleton was mounted again");
+    assert.deepEqual(wire.sentOf("mount").slice(2).map((m) => m["props"]), [undefined]);
+    assert.equal(counter.instance, before.counter);
+    assert.deepEqual(counter.state, { count: 15, label: "kept" });
     // The singleton outlived the connection: same state, as the server holds it.
     const fresh = await live.client().mount(SharedList);
     assert.deepEqual(list.state, fresh.state);
     assert.ok(list.state.items.some((i) => i.id === itemId));
     // And both work on the new connection.
-    assert.equal(await counter.actions.add({ amount: 1 }), 6);
+    assert.equal(await counter.actions.add({ amount: 1 }), 16);
     assert.equal(await list.actions.toggle({ id: itemId }), true);
     assert.equal(list.state.items.find((i) => i.id === itemId)?.done, true);
   });
