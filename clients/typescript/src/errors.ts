@@ -30,6 +30,8 @@ export type LiveErrorCode =
   | "token_expired"
   /** `rehydrate`: the token was used before (each token rehydrates once). */
   | "token_replayed"
+  /** `rehydrate`: the token verified but its state no longer fits the component's state type (the app changed). */
+  | "token_state_invalid"
   /** `rehydrate`: the component cannot be rehydrated (a singleton, or it opted out). */
   | "not_rehydratable"
   /** `resume`: the instance cannot be resumed (gone, wrong secret or another user — the server does not say which). */

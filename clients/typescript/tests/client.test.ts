@@ -1,38 +1,25 @@
 import assert from "node:assert/strict";
-import { afterEach, beforeEach, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { LiveClient, LiveClosedError, LiveError, LiveTimeoutError } from "../src/index.js";
 import { TodoList, type TodoListState } from "./fixtures/todo-list.js";
 import { changed, nextError, nextStatus, recordStatuses, testOptions } from "./support/helpers.js";
 import { WebSocket } from "ws";
-import { ScriptedServer } from "./support/scripted-server.js";
+import { useScriptedServer } from "./support/scripted-server.js";
 
 const EMPTY: TodoListState = { todos: [], filter: "all" };
 const MILK = { id: "1", text: "milk", done: false };
 
-let server: ScriptedServer;
-let clients: LiveClient[];
-
-beforeEach(async () => {
-  server = await ScriptedServer.start();
-  clients = [];
-});
-
-afterEach(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await server.close();
-});
+const live = useScriptedServer();
 
 function newClient(options = testOptions()): LiveClient {
-  const client = new LiveClient(server.url, options);
-  clients.push(client);
-  return client;
+  return live.track(new LiveClient(live.server.url, options));
 }
 
 /** Mounts TodoList on a fresh client and returns everything a test needs. */
 async function mounted(options = testOptions(), state: TodoListState = EMPTY) {
   const client = newClient(options);
   const mounting = client.mount(TodoList, { listId: "groceries" });
-  const connection = await server.nextConnection();
+  const connection = await live.server.nextConnection();
   await connection.acceptMount("c_1", state);
   const todo = await mounting;
   return { client, connection, todo };
@@ -43,11 +30,11 @@ describe("connecting and mounting", () => {
     const client = newClient();
     const statuses = recordStatuses(client);
     const mounting = client.mount(TodoList, { listId: "groceries" });
-    const connection = await server.nextConnection();
+    const connection = await live.server.nextConnection();
     const mount = await connection.acceptMount("c_1", { todos: [MILK], filter: "all" }, 7);
     const todo = await mounting;
 
-    assert.deepEqual(server.offeredProtocols, [["live.v1"]]);
+    assert.deepEqual(live.server.offeredProtocols, [["live.v1"]]);
     assert.equal(mount["component"], "TodoList");
     assert.deepEqual(mount["props"], { listId: "groceries" });
     assert.equal(typeof mount.id, "string");
@@ -61,7 +48,7 @@ describe("connecting and mounting", () => {
   test("omits props when none are given", async () => {
     const client = newClient();
     const mounting = client.mount(TodoList);
-    const connection = await server.nextConnection();
+    const connection = await live.server.nextConnection();
     const mount = await connection.acceptMount("c_1", EMPTY);
     await mounting;
     assert.equal("props" in mount, false);
@@ -71,11 +58,11 @@ describe("connecting and mounting", () => {
     let calls = 0;
     const client = newClient(testOptions({ accessTokenFactory: async () => `tok en/${++calls}` }));
     void client.mount(TodoList);
-    const first = await server.nextConnection();
+    const first = await live.server.nextConnection();
     assert.equal(first.query.get("access_token"), "tok en/1");
     await first.acceptMount("c_1", EMPTY);
     first.close(1011, "boom");
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     assert.equal(second.query.get("access_token"), "tok en/2");
   });
 
@@ -87,15 +74,15 @@ describe("connecting and mounting", () => {
         opened.push(url);
       }
     }
-    const url = server.url.replace(/^ws:/, "http:") + "?tenant=a";
+    const url = live.server.url.replace(/^ws:/, "http:") + "?tenant=a";
     const client = new LiveClient(url, testOptions({ WebSocket: CountingWebSocket, accessTokenFactory: () => "t" }));
-    clients.push(client);
+    live.track(client);
     const connecting = client.connect();
-    const connection = await server.nextConnection();
+    const connection = await live.server.nextConnection();
     await connecting;
     assert.equal(connection.query.get("tenant"), "a");
     assert.equal(connection.query.get("access_token"), "t");
-    assert.deepEqual(opened, [server.url + "?tenant=a&access_token=t"]);
+    assert.deepEqual(opened, [live.server.url + "?tenant=a&access_token=t"]);
   });
 
   test("opening a connection that does not complete in connectTimeoutMs fails with LiveClosedError", async () => {
@@ -106,7 +93,7 @@ describe("connecting and mounting", () => {
     try {
       const { port } = silent.address() as import("node:net").AddressInfo;
       const client = new LiveClient(`ws://127.0.0.1:${port}/live`, testOptions({ connectTimeoutMs: 50, reconnect: false }));
-      clients.push(client);
+      live.track(client);
       await assert.rejects(client.connect(), (e: unknown) => e instanceof LiveClosedError && /50 ms/.test(e.message));
       assert.equal(client.status, "closed");
     } finally {
@@ -117,15 +104,14 @@ describe("connecting and mounting", () => {
   test("a mount the server refuses rejects with LiveError", async () => {
     const client = newClient();
     const mounting = client.mount(TodoList);
-    const connection = await server.nextConnection();
+    const connection = await live.server.nextConnection();
     const mount = await connection.expect("mount");
     connection.send({ type: "error", id: mount.id, code: "unknown_component", message: "No component 'TodoList'." });
     await assert.rejects(mounting, (e: unknown) => e instanceof LiveError && e.code === "unknown_component" && e.requestId === mount.id);
   });
 
   test("connecting fails when the server does not select live.v1", async () => {
-    await server.close();
-    server = await ScriptedServer.start({ selectProtocol: false });
+    await live.restart({ selectProtocol: false });
     const client = newClient(testOptions({ reconnect: false }));
     await assert.rejects(client.mount(TodoList), LiveClosedError);
     assert.equal(client.status, "closed");
@@ -227,7 +213,7 @@ describe("patches and resync", () => {
   test("a patch right behind `mounted` in the same read is applied, not lost", async () => {
     const client = newClient();
     const mounting = client.mount(TodoList);
-    const connection = await server.nextConnection();
+    const connection = await live.server.nextConnection();
     const mount = await connection.expect("mount");
     connection.sendBatch([
       { type: "mounted", id: mount.id, instance: "c_1", component: "TodoList", version: 0, state: EMPTY },
@@ -350,7 +336,7 @@ describe("heartbeat", () => {
     const event = await reconnecting;
     assert.equal(event.closeCode, 4100);
     assert.equal((await connection.closed).code, 4100);
-    await (await server.nextConnection()).expect("mount");
+    await (await live.server.nextConnection()).expect("mount");
   });
 });
 
@@ -369,7 +355,7 @@ describe("reconnect", () => {
     await assert.rejects(pending, (e: unknown) => e instanceof LiveClosedError && e.code === 4001 && e.reason === "too slow");
 
     const opened = nextStatus(client, "open");
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     const mount = await second.acceptMount("c_2", { todos: [MILK], filter: "all" }, 3);
     assert.deepEqual(mount["props"], { listId: "groceries" });
     await opened;
@@ -404,7 +390,7 @@ describe("reconnect", () => {
     await unmounting;
 
     connection.close(1001, "going away");
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     const opened = nextStatus(client, "open");
     const first = await second.acceptMount("c_1b", EMPTY);
     const other = await second.acceptMount("c_bb", EMPTY);
@@ -424,7 +410,7 @@ describe("reconnect", () => {
     await reconnecting;
     await b.unmount(); // No connection: nothing to send, and it must not come back.
     const opened = nextStatus(client, "open");
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     const mount = await second.acceptMount("c_2", EMPTY);
     await opened;
     assert.deepEqual(mount["props"], { listId: "groceries" });
@@ -438,7 +424,7 @@ describe("reconnect", () => {
     connection.close(1011, "unexpected");
     await reconnecting;
     const counting = todo.actions.count();
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     await second.acceptMount("c_2", EMPTY);
     const action = await second.expect("action");
     assert.equal(action["instance"], "c_2");
@@ -450,7 +436,7 @@ describe("reconnect", () => {
     const { client, connection, todo } = await mounted();
     const failed = nextError(todo);
     connection.close(1001, "deploy");
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     const mount = await second.expect("mount");
     const opened = nextStatus(client, "open");
     second.send({ type: "error", id: mount.id, code: "unknown_component", message: "gone" });
@@ -463,12 +449,12 @@ describe("reconnect", () => {
   test("gives up after maxAttempts: closed, components detached", async () => {
     const { client, todo } = await mounted(testOptions({ reconnect: { initialDelayMs: 1, maxDelayMs: 2, maxAttempts: 2 } }));
     const closed = nextStatus(client, "closed");
-    await server.close(); // Terminates the socket and refuses further connections.
+    await live.server.close(); // Terminates the socket and refuses further connections.
     const event = await closed;
     assert.ok(event.error instanceof LiveClosedError);
     assert.match(event.error.message, /after 2 attempt/);
     assert.equal(todo.isMounted, false);
-    server = await ScriptedServer.start(); // For afterEach.
+    await live.restart(); // For afterEach.
   });
 
   test("with reconnect off, a server close means closed with its code", async () => {
@@ -502,7 +488,7 @@ describe("close", () => {
     assert.deepEqual(statuses, ["closed"]);
     assert.equal((await connection.closed).code, 1000);
     await assert.rejects(client.mount(TodoList), LiveClosedError);
-    assert.equal(server.all.length, 1, "no second connection was opened");
+    assert.equal(live.server.all.length, 1, "no second connection was opened");
     assert.equal(todo.isMounted, false);
   });
 });

@@ -1,30 +1,17 @@
 import assert from "node:assert/strict";
-import { afterEach, beforeEach, describe, test } from "node:test";
-import { LiveClient, LiveClosedError } from "../src/index.js";
+import { describe, test } from "node:test";
+import { LiveClosedError } from "../src/index.js";
 import { TodoList, type TodoListState } from "./fixtures/todo-list.js";
-import { testOptions } from "./support/helpers.js";
-import { ScriptedServer } from "./support/scripted-server.js";
+import { useScriptedServer } from "./support/scripted-server.js";
 
 const EMPTY: TodoListState = { todos: [], filter: "all" };
 
-let server: ScriptedServer;
-let clients: LiveClient[];
-
-beforeEach(async () => {
-  server = await ScriptedServer.start();
-  clients = [];
-});
-
-afterEach(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await server.close();
-});
+const live = useScriptedServer();
 
 async function mounted() {
-  const client = new LiveClient(server.url, testOptions({ reconnect: false }));
-  clients.push(client);
+  const client = live.client({ reconnect: false });
   const mounting = client.mount(TodoList, { listId: "groceries" });
-  const connection = await server.nextConnection();
+  const connection = await live.server.nextConnection();
   await connection.acceptMount("c_1", EMPTY);
   await mounting;
   return { client, connection };

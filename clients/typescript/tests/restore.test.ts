@@ -1,11 +1,11 @@
-// Reconnect order resume → rehydrate → mount, tokens and their storage, against a scripted server.
+// Reconnect order resume → rehydrate → mount, tokens and their storage, against a scripted live.server.
 import assert from "node:assert/strict";
-import { afterEach, beforeEach, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { LiveClient, LiveError, type LiveClientOptions, type RestoreEvent, type RestoreKind } from "../src/index.js";
 import { tokenKey } from "../src/tokens.js";
 import { TodoList, type TodoListState } from "./fixtures/todo-list.js";
-import { changed, nextStatus, testOptions } from "./support/helpers.js";
-import { ScriptedServer, type ScriptedConnection } from "./support/scripted-server.js";
+import { changed, nextStatus } from "./support/helpers.js";
+import { useScriptedServer, type ScriptedConnection } from "./support/scripted-server.js";
 import { TestStorage } from "./support/storage.js";
 
 const EMPTY: TodoListState = { todos: [], filter: "all" };
@@ -19,24 +19,7 @@ const setFilter = (version: number, filter: string, instance = "c_1") => ({
   ops: [{ op: "replace", path: "/filter", value: filter }],
 });
 
-let server: ScriptedServer;
-let clients: LiveClient[];
-
-beforeEach(async () => {
-  server = await ScriptedServer.start();
-  clients = [];
-});
-
-afterEach(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await server.close();
-});
-
-function newClient(options: LiveClientOptions = {}): LiveClient {
-  const client = new LiveClient(server.url, testOptions(options));
-  clients.push(client);
-  return client;
-}
+const live = useScriptedServer();
 
 /** Answers the next `mount` (or `rehydrate`) with a `mounted` carrying a token and a resume secret. */
 async function acceptWithCredentials(
@@ -63,11 +46,11 @@ async function acceptWithCredentials(
 /** A client with TodoList mounted with a token and a resume secret, and a recorder of its restore events. */
 async function mountedWithCredentials(options: LiveClientOptions = {}) {
   const storage = new TestStorage();
-  const client = newClient({ tokenStorage: storage, ...options });
+  const client = live.client({ tokenStorage: storage, ...options });
   const clientEvents: [RestoreKind, RestoreEvent][] = [];
   client.onRestore((kind, event) => clientEvents.push([kind, event]));
   const mounting = client.mount(TodoList, PROPS);
-  const connection = await server.nextConnection();
+  const connection = await live.server.nextConnection();
   await acceptWithCredentials(connection, "c_1");
   const todo = await mounting;
   const events: RestoreEvent[] = [];
@@ -107,7 +90,7 @@ describe("tokens", () => {
 
     // The token a reconnect rehydrates with is the newest one too.
     connection.close(1011, "boom");
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     const resume = await second.expect("resume");
     second.send({ type: "error", id: resume.id, code: "resume_failed", message: "no" });
     const rehydrate = await acceptWithCredentials(second, "c_2", { type: "rehydrate", version: 5 });
@@ -139,7 +122,7 @@ describe("reconnect: resume", () => {
     todo.onChange((state) => seen.push(state.filter));
     connection.drop();
 
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     const resume = await second.expect("resume");
     assert.deepEqual({ ...resume, id: undefined }, { type: "resume", id: undefined, instance: "c_1", resume: "sec-c_1", version: 1 });
     const opened = nextStatus(client, "open");
@@ -164,7 +147,7 @@ describe("reconnect: resume", () => {
     second.send({ type: "result", id: action.id, value: 1 });
     assert.equal(await counting, 1);
     second.drop();
-    const third = await server.nextConnection();
+    const third = await live.server.nextConnection();
     const again = await third.expect("resume");
     assert.equal(again["resume"], "sec-2");
     assert.equal(again["version"], 4);
@@ -173,7 +156,7 @@ describe("reconnect: resume", () => {
   test("a `resumed` with the full state replaces the copy", async () => {
     const { client, connection, todo } = await mountedWithCredentials();
     connection.drop();
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     const resume = await second.expect("resume");
     const opened = nextStatus(client, "open");
     second.send({ type: "resumed", id: resume.id, instance: "c_1", version: 40, resume: "sec-2", token: "t", state: { todos: [MILK], filter: "active" } });
@@ -186,7 +169,7 @@ describe("reconnect: resume", () => {
   test("a replay with a gap fetches the full state with resync on the new connection", async () => {
     const { client, connection, todo } = await mountedWithCredentials();
     connection.drop();
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     const resume = await second.expect("resume");
     const opened = nextStatus(client, "open");
     second.send(setFilter(1, "active"));
@@ -203,17 +186,17 @@ describe("reconnect: resume", () => {
     assert.equal(todo.restoredBy, "resumed");
     // The rotated secret from the `resumed` answer is the one kept.
     second.drop();
-    const third = await server.nextConnection();
+    const third = await live.server.nextConnection();
     assert.equal((await third.expect("resume"))["resume"], "sec-2");
   });
 
   test("a connection lost during resume starts over and resumes again with the same secret", async () => {
     const { client, connection } = await mountedWithCredentials();
     connection.drop();
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     await second.expect("resume");
     second.drop();
-    const third = await server.nextConnection();
+    const third = await live.server.nextConnection();
     const resume = await third.expect("resume");
     assert.equal(resume["resume"], "sec-c_1");
     const opened = nextStatus(client, "open");
@@ -233,7 +216,7 @@ describe("reconnect: fallbacks", () => {
       throw new Error("listener bug");
     });
     connection.drop();
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     const resume = await second.expect("resume");
     const opened = nextStatus(client, "open");
     second.send({ type: "resumed", id: resume.id, instance: "c_1", version: 0, resume: "s" });
@@ -245,7 +228,7 @@ describe("reconnect: fallbacks", () => {
   test("a component unmounted while it is being resumed is not brought back", async () => {
     const { client, connection, todo } = await mountedWithCredentials();
     connection.drop();
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     const resume = await second.expect("resume");
     await todo.unmount();
     const opened = nextStatus(client, "open");
@@ -266,7 +249,7 @@ describe("reconnect: fallbacks", () => {
     await settle(connection, todo, 2, "completed");
     connection.close(1001, "going away");
 
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     const resume = await second.expect("resume");
     second.send({ type: "error", id: resume.id, code: "resume_failed", message: "The instance cannot be resumed." });
     const rehydrate = await acceptWithCredentials(second, "c_9", { type: "rehydrate", version: 2, state: { todos: [], filter: "completed" } });
@@ -291,7 +274,7 @@ describe("reconnect: fallbacks", () => {
   test("a refused token falls back to mount; both failures are reported and the rejected token is dropped", async () => {
     const { client, connection, todo, events, storage } = await mountedWithCredentials();
     connection.close(1001, "going away");
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     const resume = await second.expect("resume");
     second.send({ type: "error", id: resume.id, code: "resume_failed", message: "no" });
     const rehydrate = await second.expect("rehydrate");
@@ -305,14 +288,14 @@ describe("reconnect: fallbacks", () => {
 
     // Without a secret or token the next reconnect goes straight to mount.
     second.drop();
-    const third = await server.nextConnection();
+    const third = await live.server.nextConnection();
     await third.acceptMount("c_4", EMPTY);
   });
 
   test("a `resumed` naming another instance counts as a failed resume", async () => {
     const { client, connection, events } = await mountedWithCredentials();
     connection.drop();
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     const resume = await second.expect("resume");
     second.send({ type: "resumed", id: resume.id, instance: "c_other", version: 0, resume: "x" });
     await acceptWithCredentials(second, "c_2", { type: "rehydrate" });
@@ -331,7 +314,7 @@ describe("reconnect: fallbacks", () => {
     assert.equal(storage.items.has(tokenKey("TodoList", { listId: "shared" })), false);
 
     connection.drop();
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     const opened = nextStatus(client, "open");
     const requests = [await second.next(), await second.next(), await second.next()];
     const byType = Object.fromEntries(requests.map((r) => [r.type, r]));
@@ -345,15 +328,15 @@ describe("reconnect: fallbacks", () => {
   });
 
   test('with tokenStorage "none" nothing is kept and a failed resume falls straight back to mount', async () => {
-    const client = newClient({ tokenStorage: "none" });
+    const client = live.client({ tokenStorage: "none" });
     const mounting = client.mount(TodoList, PROPS);
-    const connection = await server.nextConnection();
+    const connection = await live.server.nextConnection();
     await acceptWithCredentials(connection, "c_1");
     const todo = await mounting;
     connection.send({ type: "token", instance: "c_1", version: 1, token: "tok-1" });
     await settle(connection, todo, 1, "active");
     connection.drop();
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     const resume = await second.expect("resume");
     second.send({ type: "error", id: resume.id, code: "resume_failed", message: "no" });
     await second.acceptMount("c_2", EMPTY);
@@ -366,11 +349,11 @@ describe("mount after a reload: stored tokens", () => {
   test("a stored token is rehydrated first, with the props; the handle reports rehydrated", async () => {
     const storage = new TestStorage();
     storage.putToken(KEY, "tok-from-last-page");
-    const client = newClient({ tokenStorage: storage });
+    const client = live.client({ tokenStorage: storage });
     const events: RestoreKind[] = [];
     client.onRestore((kind) => events.push(kind));
     const mounting = client.mount(TodoList, PROPS);
-    const connection = await server.nextConnection();
+    const connection = await live.server.nextConnection();
     const rehydrate = await acceptWithCredentials(connection, "c_5", { type: "rehydrate", version: 12, state: { todos: [MILK], filter: "active" }, token: "tok-new" });
     const todo = await mounting;
     assert.equal(rehydrate["token"], "tok-from-last-page");
@@ -386,11 +369,11 @@ describe("mount after a reload: stored tokens", () => {
     const storage = new TestStorage();
     storage.putToken(KEY, "tok-replayed");
     const warnings: string[] = [];
-    const client = newClient({ tokenStorage: storage, logger: { warn: (m) => warnings.push(m) } });
+    const client = live.client({ tokenStorage: storage, logger: { warn: (m) => warnings.push(m) } });
     const events: RestoreEvent[] = [];
     client.onRestore((_kind, event) => events.push(event));
     const mounting = client.mount(TodoList, PROPS);
-    const connection = await server.nextConnection();
+    const connection = await live.server.nextConnection();
     const rehydrate = await connection.expect("rehydrate");
     connection.send({ type: "error", id: rehydrate.id, code: "token_replayed", message: "The token was used before." });
     await acceptWithCredentials(connection, "c_6", { token: "tok-fresh" });
@@ -405,9 +388,9 @@ describe("mount after a reload: stored tokens", () => {
     const storage = new TestStorage();
     storage.putToken(tokenKey("TodoList", { listId: "other" }), "tok-other-props");
     storage.putToken(tokenKey("TodoView", PROPS), "tok-other-component");
-    const client = newClient({ tokenStorage: storage });
+    const client = live.client({ tokenStorage: storage });
     const mounting = client.mount(TodoList, PROPS);
-    const connection = await server.nextConnection();
+    const connection = await live.server.nextConnection();
     await connection.acceptMount("c_1", EMPTY);
     assert.equal((await mounting).restoredBy, "mounted");
   });
@@ -417,9 +400,9 @@ describe("mount after a reload: stored tokens", () => {
       const storage = new TestStorage();
       storage.items.set(KEY, corrupted);
       const warnings: string[] = [];
-      const client = newClient({ tokenStorage: storage, logger: { warn: (m) => warnings.push(m) } });
+      const client = live.client({ tokenStorage: storage, logger: { warn: (m) => warnings.push(m) } });
       const mounting = client.mount(TodoList, PROPS);
-      const connection = await server.nextConnection();
+      const connection = await live.server.nextConnection();
       await connection.acceptMount("c_1", EMPTY);
       await mounting;
       assert.equal(storage.items.has(KEY), false, corrupted);
@@ -434,9 +417,9 @@ describe("mount after a reload: stored tokens", () => {
     storage.failReads = true;
     storage.failWrites = true;
     const warnings: string[] = [];
-    const client = newClient({ tokenStorage: storage, logger: { warn: (m) => warnings.push(m) } });
+    const client = live.client({ tokenStorage: storage, logger: { warn: (m) => warnings.push(m) } });
     const mounting = client.mount(TodoList, PROPS);
-    const connection = await server.nextConnection();
+    const connection = await live.server.nextConnection();
     await acceptWithCredentials(connection, "c_1", { resume: "" });
     const todo = await mounting;
     connection.send({ type: "token", instance: "c_1", version: 1, token: "tok-1" });
@@ -446,7 +429,7 @@ describe("mount after a reload: stored tokens", () => {
     assert.equal(warnings.filter((w) => w.includes("could not store")).length, 1, "warned once, not per token");
 
     connection.drop();
-    const second = await server.nextConnection();
+    const second = await live.server.nextConnection();
     const rehydrate = await acceptWithCredentials(second, "c_2", { type: "rehydrate", version: 1 });
     assert.equal(rehydrate["token"], "tok-1");
     await nextStatus(client, "open");

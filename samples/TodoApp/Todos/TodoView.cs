@@ -34,6 +34,13 @@ public sealed partial class TodoView(RemainingTodos remainingTodos) : LiveCompon
         return Task.CompletedTask;
     }
 
+    // The token's count may be stale (the list changed while the server was down, or since the page was loaded).
+    protected override Task OnRehydrateAsync(RehydrateContext context)
+    {
+        Remaining = remainingTodos.Count;
+        return Task.CompletedTask;
+    }
+
     protected override Task OnDestroyAsync()
     {
         remainingTodos.Changed -= OnRemainingChanged;

@@ -2,7 +2,10 @@
 import assert from "node:assert/strict";
 import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterEach, beforeEach } from "node:test";
 import { WebSocketServer, type WebSocket } from "ws";
+import { LiveClient, type LiveClientOptions } from "../../src/index.js";
+import { testOptions } from "./helpers.js";
 
 export type Message = { readonly type: string; readonly id?: string; readonly [member: string]: unknown };
 
@@ -157,4 +160,45 @@ export class ScriptedServer {
     for (const connection of this.all) connection.socket.terminate();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/** A test file's scripted server (a fresh one per test) and its clients (closed after each test). */
+export interface ScriptedFixture {
+  readonly server: ScriptedServer;
+  /** A client of the server with `testOptions(options)`, closed after the test. */
+  client(options?: LiveClientOptions): LiveClient;
+  /** Closes `client` after the test too. */
+  track(client: LiveClient): LiveClient;
+  /** Replaces the server with a fresh one (closing the current one first, if the test has not). */
+  restart(options?: ScriptedServerOptions): Promise<void>;
+}
+
+export function useScriptedServer(): ScriptedFixture {
+  let server: ScriptedServer | undefined;
+  let clients: LiveClient[] = [];
+  beforeEach(async () => {
+    server = await ScriptedServer.start();
+    clients = [];
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (server === undefined) throw new Error("The scripted server has not started.");
+      return server;
+    },
+    client(options = {}) {
+      return this.track(new LiveClient(this.server.url, testOptions(options)));
+    },
+    track(client) {
+      clients.push(client);
+      return client;
+    },
+    async restart(options = {}) {
+      await server?.close();
+      server = await ScriptedServer.start(options);
+    },
+  };
 }
