@@ -15,12 +15,6 @@ namespace Live.Generators.Authorization;
 /// </summary>
 internal static class AuthorizationParser
 {
-    private const string AuthorizeAttribute = "Microsoft.AspNetCore.Authorization.AuthorizeAttribute";
-    private const string AllowAnonymousAttribute = "Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute";
-    private const string AuthorizeDataInterface = "Microsoft.AspNetCore.Authorization.IAuthorizeData";
-    private const string AllowAnonymousInterface = "Microsoft.AspNetCore.Authorization.IAllowAnonymous";
-    private const string RateLimitAttribute = "Live.RateLimitAttribute";
-
     /// <summary>
     /// The component's class-level attributes, including those on base classes (the ASP.NET attributes are
     /// inherited), stopping at <c>LiveComponent&lt;TState&gt;</c>.
@@ -46,7 +40,7 @@ internal static class AuthorizationParser
     /// <summary>The action's <c>[RateLimit]</c>, or <see langword="null"/> when absent or invalid (LIVE021).</summary>
     public static RateLimitModel? RateLimit(IMethodSymbol method, List<DiagnosticInfo> diagnostics)
     {
-        var attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && TypeSupport.MetadataName(c) == RateLimitAttribute);
+        var attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && TypeSupport.MetadataName(c) == WellKnownNames.RateLimitAttribute);
         if (attribute is null || attribute.ConstructorArguments.Length != 2)
         {
             return null;
@@ -88,7 +82,7 @@ internal static class AuthorizationParser
             foreach (var attribute in method.GetAttributes())
             {
                 var name = attribute.AttributeClass is { } c ? TypeSupport.MetadataName(c) : null;
-                if (name is AuthorizeAttribute or AllowAnonymousAttribute or RateLimitAttribute)
+                if (name is WellKnownNames.AuthorizeAttribute or WellKnownNames.AllowAnonymousAttribute or WellKnownNames.RateLimitAttribute)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.AttributeOnNonAction,
@@ -116,7 +110,7 @@ internal static class AuthorizationParser
             return;
         }
 
-        var attribute = component.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && TypeSupport.MetadataName(c) == AllowAnonymousAttribute);
+        var attribute = component.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && TypeSupport.MetadataName(c) == WellKnownNames.AllowAnonymousAttribute);
         diagnostics.Add(DiagnosticInfo.Create(
             DiagnosticDescriptors.AnonymousComponentWithOnlyAuthorizedActions,
             LocationInfo.From(attribute?.ApplicationSyntaxReference?.GetSyntax()) ?? fallback,
@@ -135,18 +129,18 @@ internal static class AuthorizationParser
             }
 
             var name = TypeSupport.MetadataName(type);
-            if (name == AllowAnonymousAttribute)
+            if (name == WellKnownNames.AllowAnonymousAttribute)
             {
                 allowAnonymous = true;
             }
-            else if (name == AuthorizeAttribute)
+            else if (name == WellKnownNames.AuthorizeAttribute)
             {
                 if (ReadAuthorize(target, attribute, diagnostics) is { } model)
                 {
                     authorize.Add(model);
                 }
             }
-            else if (type.AllInterfaces.Any(i => TypeSupport.MetadataName(i) is AuthorizeDataInterface or AllowAnonymousInterface))
+            else if (type.AllInterfaces.Any(i => TypeSupport.MetadataName(i) is WellKnownNames.AuthorizeDataInterface or WellKnownNames.AllowAnonymousInterface))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.UnreadableAuthorizationAttribute,
@@ -178,7 +172,7 @@ internal static class AuthorizationParser
                         DiagnosticDescriptors.UnreadableAuthorizationAttribute,
                         LocationInfo.From((SyntaxNode?)NamedArgumentSyntax(attribute, "AuthenticationSchemes") ?? attribute.ApplicationSyntaxReference?.GetSyntax()),
                         target.Name,
-                        "it sets AuthenticationSchemes, but a Live connection is authenticated once, on the WebSocket upgrade; choose the schemes for the Live endpoint (app.MapLive(...).RequireAuthorization(...)) and express the rule as a policy or roles"));
+                        "it sets AuthenticationSchemes, but a Live connection is authenticated once, on the WebSocket upgrade; choose the schemes that authenticate Live connections (Live:Authentication:Schemes, or app.MapLive(...).RequireAuthorization(...)) and express the rule as a policy or roles"));
                     return null;
             }
         }

@@ -15,4 +15,11 @@ internal static class WellKnownNames
     public const string ValueTaskOfT = "System.Threading.Tasks.ValueTask`1";
     public const string AsyncEnumerableOfT = "System.Collections.Generic.IAsyncEnumerable`1";
     public const string SystemType = "System.Type";
+    public const string RateLimitAttribute = "Live.RateLimitAttribute";
+
+    // Matched by metadata name: Live.Core has no ASP.NET Core reference; apps get these from Microsoft.AspNetCore.App.
+    public const string AuthorizeAttribute = "Microsoft.AspNetCore.Authorization.AuthorizeAttribute";
+    public const string AllowAnonymousAttribute = "Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute";
+    public const string AuthorizeDataInterface = "Microsoft.AspNetCore.Authorization.IAuthorizeData";
+    public const string AllowAnonymousInterface = "Microsoft.AspNetCore.Authorization.IAllowAnonymous";
 }
