@@ -137,8 +137,10 @@ public sealed partial class LiveConnection
                 break;
             case MessageTypes.Pong when id is null:
                 break; // the answer to a heartbeat
+            case MessageTypes.Joined or MessageTypes.Left when id is null:
+                break; // a room change the server made on its own; raw listeners see it
             case MessageTypes.Mounted or MessageTypes.State or MessageTypes.Result or MessageTypes.Unmounted
-                or MessageTypes.Pong or MessageTypes.Error:
+                or MessageTypes.Pong or MessageTypes.Error or MessageTypes.Joined or MessageTypes.Left:
                 if (id is null)
                 {
                     Log.AnswerWithoutId(_logger, type);

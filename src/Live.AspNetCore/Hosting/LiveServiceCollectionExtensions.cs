@@ -4,6 +4,7 @@ using System.Diagnostics.Metrics;
 using Live.AspNetCore.Monitoring;
 using Live.Hosting;
 using Live.Metrics;
+using Live.Rooms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,7 @@ public static class LiveServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(static sp => new LiveMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<LiveRuntime>();
+        services.TryAddSingleton<ILiveRooms>(static sp => new LiveRooms(sp.GetRequiredService<LiveRuntime>()));
         services.AddHealthChecks().AddCheck<LiveHealthCheck>(LiveHealthCheck.Name, tags: [LiveHealthCheck.Name]);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LiveLifetimeService>());
         return new LiveBuilder(services);

@@ -9,5 +9,7 @@ internal static class MessageTypes
     public const string Result = "result";
     public const string Unmounted = "unmounted";
     public const string Pong = "pong";
+    public const string Joined = "joined";
+    public const string Left = "left";
     public const string Error = "error";
 }

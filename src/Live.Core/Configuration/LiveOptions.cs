@@ -39,6 +39,9 @@ public sealed class LiveOptions
     /// </summary>
     public IList<string> AllowedOrigins { get; } = [];
 
+    /// <summary>Rooms: cleanup timeout, member and event limits, which rooms clients may join themselves.</summary>
+    public Rooms.RoomOptions Rooms { get; } = new();
+
     /// <summary>Limits on what one connection may send and hold.</summary>
     public LiveLimits Limits { get; } = new();
 

@@ -64,6 +64,8 @@ internal sealed partial class MessageDispatcher
                     MessageType.Action => ActionAsync(session, message),
                     MessageType.Unmount => UnmountAsync(session, message),
                     MessageType.Resync => ResyncAsync(session, message),
+                    MessageType.Join => JoinAsync(session, message),
+                    MessageType.Leave => LeaveAsync(session, message),
                     _ => Task.CompletedTask,
                 };
             }
@@ -214,6 +216,12 @@ internal sealed partial class MessageDispatcher
         var id = message.Id!;
         if (!session.TryGetMounted(message.Instance!, out var instance))
         {
+            // A room's pseudo-instance resyncs like a component.
+            if (session.Runtime.Rooms.FindJoinedById(session.Context.ConnectionId, message.Instance!) is { } room)
+            {
+                return room.ResyncAsync(session, id);
+            }
+
             session.TrySend(ServerMessages.Error(id, NotMounted(message.Instance!)));
             return Task.CompletedTask;
         }

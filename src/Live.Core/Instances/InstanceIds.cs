@@ -13,6 +13,8 @@ internal static class InstanceIds
 
     public static string NewConnectionId() => "n_" + Random128();
 
+    public static string NewRoomId() => "r_" + Random128();
+
     private static string Random128()
     {
         Span<byte> bytes = stackalloc byte[16];

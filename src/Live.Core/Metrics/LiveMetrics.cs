@@ -42,6 +42,8 @@ internal sealed class LiveMetrics : IDisposable
     private readonly Counter<long> requestsRateLimited;
     private readonly Counter<long> framesRejected;
     private readonly Counter<long> sendQueueOverflows;
+    private readonly UpDownCounter<long> roomMemberships;
+    private readonly Counter<long> roomEventsDelivered;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>, or on an own meter without one.</summary>
     /// <param name="meterFactory">The host's meter factory (it scopes and disposes the meter); <see langword="null"/> in tests.</param>
@@ -68,6 +70,8 @@ internal sealed class LiveMetrics : IDisposable
         requestsRateLimited = meter.CreateCounter<long>("live.requests.rate_limited", "{request}", "Requests refused by a rate limit.");
         framesRejected = meter.CreateCounter<long>("live.frames.rejected", "{frame}", "Frames refused before dispatch, by error code.");
         sendQueueOverflows = meter.CreateCounter<long>("live.send_queue.overflows", "{connection}", "Connections closed because their send queue was full.");
+        roomMemberships = meter.CreateUpDownCounter<long>("live.rooms.memberships", "{membership}", "Connections currently in rooms: one per connection and room.");
+        roomEventsDelivered = meter.CreateCounter<long>("live.room_events.delivered", "{event}", "Room events queued for connections, one per receiving connection.");
     }
 
     /// <summary>The meter the instruments live on.</summary>
@@ -149,6 +153,19 @@ internal sealed class LiveMetrics : IDisposable
     public void FrameRejected(string code) => framesRejected.Add(1, new KeyValuePair<string, object?>(ReasonTag, code));
 
     public void SendQueueOverflowed() => sendQueueOverflows.Add(1);
+
+    /// <summary>A connection joined a room.</summary>
+    public void RoomJoined() => roomMemberships.Add(1);
+
+    /// <summary>A connection left a room.</summary>
+    public void RoomLeft() => roomMemberships.Add(-1);
+
+    /// <summary>One event frame of <paramref name="bytes"/> was queued for <paramref name="receivers"/> connections.</summary>
+    public void RoomEventSent(int bytes, int receivers)
+    {
+        _ = bytes; // Counted when written, with everything else sent.
+        roomEventsDelivered.Add(receivers);
+    }
 
     public void Dispose()
     {

@@ -116,11 +116,19 @@ internal static class FrameReader
         {
             type = MessageType.Resync;
         }
+        else if (typeElement.ValueEquals("join"u8))
+        {
+            type = MessageType.Join;
+        }
+        else if (typeElement.ValueEquals("leave"u8))
+        {
+            type = MessageType.Leave;
+        }
         else
         {
             error = new ProtocolError(
                 ErrorCodes.UnknownType,
-                $"Unknown message type '{Truncate(typeElement.GetString())}'; expected mount, action, unmount, resync or ping.");
+                $"Unknown message type '{Truncate(typeElement.GetString())}'; expected mount, action, unmount, resync, join, leave or ping.");
             return Fail(ref document);
         }
 
@@ -130,7 +138,7 @@ internal static class FrameReader
             return Fail(ref document);
         }
 
-        string? component = null, instance = null, action = null;
+        string? component = null, instance = null, action = null, room = null;
         JsonElement args = default, props = default;
         switch (type)
         {
@@ -159,12 +167,22 @@ internal static class FrameReader
                 }
 
                 break;
+            case MessageType.Join:
+            case MessageType.Leave:
+                if (!TryReadName(root, "instance", required: true, out instance, out error)
+                    || !TryReadName(root, "room", required: true, out room, out error)
+                    || (type == MessageType.Join && !TryReadObject(root, "metadata", out props, out error)))
+                {
+                    return Fail(ref document);
+                }
+
+                break;
             case MessageType.Ping:
             default:
                 break;
         }
 
-        message = new ClientMessage(type, errorId, component, instance, action, args, props);
+        message = new ClientMessage(type, errorId, component, instance, action, args, props, room);
         error = null;
         return true;
     }
@@ -320,6 +338,8 @@ internal static class FrameReader
         MessageType.Action => "action",
         MessageType.Unmount => "unmount",
         MessageType.Resync => "resync",
+        MessageType.Join => "join",
+        MessageType.Leave => "leave",
         _ => "ping",
     };
 

@@ -8,4 +8,6 @@ internal enum MessageType
     Unmount,
     Resync,
     Ping,
+    Join,
+    Leave,
 }

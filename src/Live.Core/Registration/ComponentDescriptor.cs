@@ -24,6 +24,7 @@ public sealed class ComponentDescriptor
     /// C# names of members marked <c>[LiveKey]</c> on types used in the state; lists of such items diff by that key
     /// (members named <c>Id</c> are keys without it).
     /// </param>
+    /// <param name="handlesRoomEvents">Whether the component overrides <c>OnRoomEventAsync</c>.</param>
     public ComponentDescriptor(
         string name,
         Type componentType,
@@ -33,7 +34,8 @@ public sealed class ComponentDescriptor
         bool singleton = false,
         bool keepAlive = false,
         IJsonTypeInfoResolver? typeInfoResolver = null,
-        IReadOnlyList<string>? keyMemberNames = null)
+        IReadOnlyList<string>? keyMemberNames = null,
+        bool handlesRoomEvents = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(componentType);
@@ -49,7 +51,11 @@ public sealed class ComponentDescriptor
         KeepAlive = keepAlive;
         TypeInfoResolver = typeInfoResolver;
         KeyMemberNames = keyMemberNames ?? [];
+        HandlesRoomEvents = handlesRoomEvents;
     }
+
+    /// <summary>Whether the component overrides <c>OnRoomEventAsync</c> (room events are then delivered to it on the server).</summary>
+    public bool HandlesRoomEvents { get; }
 
     /// <summary>The name clients mount the component by.</summary>
     public string Name { get; }

@@ -27,6 +27,7 @@ namespace Live.Generators.Components;
 /// one resolver combines them; the TypeScript bindings are written from them.
 /// </param>
 /// <param name="KeyMemberNames">C# names of the <c>[LiveKey]</c> members reachable from the state, sorted and distinct.</param>
+/// <param name="HandlesRoomEvents">Whether the component (or a base below <c>LiveComponent&lt;T&gt;</c>) overrides <c>OnRoomEventAsync</c>.</param>
 internal sealed record ComponentModel(
     string? Namespace,
     string TypeName,
@@ -44,4 +45,5 @@ internal sealed record ComponentModel(
     EquatableArray<ActionModel> Actions,
     EquatableArray<string> JsonRootTypes,
     EquatableArray<JsonTypeShape> JsonShapes,
-    EquatableArray<string> KeyMemberNames);
+    EquatableArray<string> KeyMemberNames,
+    bool HandlesRoomEvents = false);
