@@ -59,6 +59,33 @@ test("a change in one tab appears in the other within one second", async () => {
   await second.close();
 });
 
+test("each tab shows who is online and which other tab is editing a new todo", async () => {
+  const { page: first, errors: firstErrors } = await openPage();
+  const { page: second, errors: secondErrors } = await openPage();
+
+  // Two anonymous tabs are two guests; each sees both.
+  await first.locator("#online .member").nth(1).waitFor({ timeout: 2000 });
+  await second.locator("#online .member").nth(1).waitFor({ timeout: 2000 });
+  const firstName = await second.locator("#online .member").first().textContent();
+  assert.match(firstName, /^Guest [0-9a-f]{4}$/);
+
+  // Typing in one tab's add box (without submitting) shows "… is editing…" in the other, not in itself.
+  await first.locator("#new-todo").pressSequentially("half a thought", { delay: 10 });
+  await second.locator("#editing", { hasText: /^Guest [0-9a-f]{4} is editing…$/ }).waitFor({ timeout: 2000 });
+  assert.equal(await first.locator("#editing").textContent(), "");
+  await second.screenshot({ path: join(artifacts, "todoapp-presence-editing.png"), fullPage: true });
+
+  // Clearing the draft clears the indicator; closing a tab takes its guest off the list.
+  await first.fill("#new-todo", "");
+  await first.locator("#new-todo").dispatchEvent("input");
+  await second.locator("#editing", { hasText: /^$/ }).waitFor({ timeout: 2000 });
+  await first.close();
+  await second.locator("#online .member").nth(1).waitFor({ state: "detached", timeout: 2000 });
+
+  assert.deepEqual([...firstErrors, ...secondErrors], []);
+  await second.close();
+});
+
 test("the status shows reconnecting when the server goes away, and the page recovers", async () => {
   const { page } = await openPage();
   await page.fill("#new-todo", "survives restarts");

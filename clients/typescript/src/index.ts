@@ -1,7 +1,15 @@
 export { LiveClient, type LiveClientOptions, type LiveStatus, type StatusEvent, type StatusListener } from "./client.js";
 export type { ChangeListener, ComponentHandle } from "./component.js";
+export type { RoomChangeListener, RoomHandle } from "./room.js";
 export {
   defineComponent,
+  defineRoom,
+  type DefaultEvents,
+  type LiveStateEntryInfo,
+  type RoomBinding,
+  type RoomDocument,
+  type RoomEventOf,
+  type RoomMemberInfo,
   type ActionFunction,
   type ActionSignature,
   type ActionSignatures,

@@ -29,6 +29,17 @@ export interface ResyncRequest {
   readonly type: "resync";
   readonly instance: string;
 }
+export interface JoinRequest {
+  readonly type: "join";
+  readonly instance: string;
+  readonly room: string;
+  readonly metadata?: object;
+}
+export interface LeaveRequest {
+  readonly type: "leave";
+  readonly instance: string;
+  readonly room: string;
+}
 export interface PingRequest {
   readonly type: "ping";
 }
@@ -39,7 +50,15 @@ export interface ExtensionRequest {
 }
 
 /** A client message before the connection assigns its `id`. */
-export type ClientRequest = MountRequest | ActionRequest | UnmountRequest | ResyncRequest | PingRequest | ExtensionRequest;
+export type ClientRequest =
+  | MountRequest
+  | ActionRequest
+  | UnmountRequest
+  | ResyncRequest
+  | JoinRequest
+  | LeaveRequest
+  | PingRequest
+  | ExtensionRequest;
 
 export interface MountedMessage {
   readonly type: "mounted";
@@ -76,6 +95,32 @@ export interface PongMessage {
   readonly type: "pong";
   readonly id?: string;
 }
+/** A component joined a room: the room's pseudo-instance, its version and its whole document. */
+export interface JoinedMessage {
+  readonly type: "joined";
+  readonly id?: string;
+  readonly room: string;
+  readonly instance: string;
+  readonly roomInstance: string;
+  readonly version: number;
+  readonly state: unknown;
+}
+/** A component is no longer in a room. */
+export interface LeftMessage {
+  readonly type: "left";
+  readonly id?: string;
+  readonly room: string;
+  readonly instance: string;
+  readonly reason: "left" | "cleanup";
+}
+/** A room event (or, without `room`, an event sent to all of a user's connections). */
+export interface EventMessage {
+  readonly type: "event";
+  readonly room?: string;
+  readonly event: string;
+  readonly from?: string;
+  readonly data: unknown;
+}
 export interface ErrorMessage {
   readonly type: "error";
   readonly id?: string;
@@ -91,6 +136,9 @@ export type ServerMessage =
   | ResultMessage
   | UnmountedMessage
   | PongMessage
+  | JoinedMessage
+  | LeftMessage
+  | EventMessage
   | ErrorMessage;
 
 /** The answer types, by the request type that asks for them. */
@@ -99,6 +147,8 @@ export interface AnswerTypes {
   action: ResultMessage;
   unmount: UnmountedMessage;
   resync: StateMessage;
+  join: JoinedMessage;
+  leave: LeftMessage;
   ping: PongMessage;
 }
 
@@ -108,6 +158,8 @@ export const ANSWER_TYPE: { readonly [K in keyof AnswerTypes]: AnswerTypes[K]["t
   action: "result",
   unmount: "unmounted",
   resync: "state",
+  join: "joined",
+  leave: "left",
   ping: "pong",
 });
 

@@ -2,13 +2,20 @@ using Live;
 
 namespace TodoApp.Todos;
 
-/// <summary>Per-connection view state: the filter and the draft of the next todo.</summary>
+/// <summary>
+/// Per-connection view state: the filter and the draft of the next todo. Each view is in the <see cref="PresenceRoom"/>
+/// room, so every tab sees who is online, and while its draft is not empty it says so in the room's live state
+/// (<c>editing:{EditorKey}</c>), which drives the "… is editing" line of the other tabs.
+/// </summary>
 [LiveComponent]
 public sealed partial class TodoView : LiveComponent<TodoViewState>
 {
     public const string All = "all";
     public const string Active = "active";
     public const string Completed = "completed";
+
+    /// <summary>The room every TodoApp tab is in.</summary>
+    public const string PresenceRoom = "todos";
 
     [PublicAction]
     public void SetFilter(string filter)
@@ -22,5 +29,20 @@ public sealed partial class TodoView : LiveComponent<TodoViewState>
     }
 
     [PublicAction]
-    public void SetDraft(string text) => Draft = text.Length <= TodoList.MaxTextLength ? text : text[..TodoList.MaxTextLength];
+    public async Task SetDraft(string text)
+    {
+        var wasEditing = Draft.Length > 0;
+        Draft = text.Length <= TodoList.MaxTextLength ? text : text[..TodoList.MaxTextLength];
+        if (wasEditing != Draft.Length > 0)
+        {
+            await Room(PresenceRoom).SetLiveStateAsync("editing:" + EditorKey, Draft.Length > 0 ? true : (bool?)null);
+        }
+    }
+
+    protected override Task OnMountAsync(MountContext context)
+    {
+        // A random tag per view, so a tab tells its own "editing" entry from the others (two tabs may be one user).
+        EditorKey = Guid.NewGuid().ToString("N")[..12];
+        return JoinRoomAsync(PresenceRoom);
+    }
 }

@@ -1,9 +1,11 @@
 namespace TodoApp.Todos;
 
-/// <summary>One user's view of the list: which todos to show and the text being typed.</summary>
+/// <summary>One user's view of the list: which todos to show, the text being typed, and this view's live-state tag.</summary>
 public sealed record TodoViewState
 {
     public string Filter { get; init; } = TodoView.All;
 
     public string Draft { get; init; } = string.Empty;
+
+    public string EditorKey { get; init; } = string.Empty;
 }

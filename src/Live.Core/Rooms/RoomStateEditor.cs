@@ -206,7 +206,8 @@ public sealed class RoomStateEditor
         null => null,
         JsonNode node => node.DeepClone(),
         JsonElement element => JsonNode.Parse(element.GetRawText()),
-        _ => JsonSerializer.SerializeToNode(value, options.GetTypeInfo(typeof(T) == typeof(object) ? value.GetType() : typeof(T))),
+        // A Nullable<T> that has a value serializes as its T (metadata for 'bool?' need not exist when 'bool''s does).
+        _ => JsonSerializer.SerializeToNode(value, options.GetTypeInfo(Nullable.GetUnderlyingType(typeof(T)) ?? (typeof(T) == typeof(object) ? value.GetType() : typeof(T)))),
     };
 
     private static void MergeInto(JsonObject target, JsonObject patch)

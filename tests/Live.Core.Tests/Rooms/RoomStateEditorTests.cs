@@ -24,6 +24,17 @@ public sealed class RoomStateEditorTests
     }
 
     [Fact]
+    public void Nullable_values_serialize_as_their_underlying_type_or_null()
+    {
+        var editor = Editor("{}");
+
+        editor.Set<bool?>("on", true);
+        editor.Set<int?>("none", null);
+
+        Assert.Equal("""{"on":true,"none":null}""", Json(editor));
+    }
+
+    [Fact]
     public void Merge_follows_json_merge_patch_nulls_remove_and_objects_merge()
     {
         var editor = Editor("""{"user":{"name":"a","age":3,"tags":["x"]}}""");

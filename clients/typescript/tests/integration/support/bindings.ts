@@ -1,5 +1,5 @@
 // Hand-written bindings for tests/Live.TestServer's components, in the shape the C# generator emits.
-import { defineComponent } from "../../../src/index.js";
+import { defineComponent, defineRoom } from "../../../src/index.js";
 
 export interface CounterState {
   count: number;
@@ -54,3 +54,24 @@ export const SharedList = defineComponent<SharedListState, {
   count: { args: {}; result: number };
   clear: { args: {}; result: void };
 }>("SharedList", ["add", "toggle", "rename", "remove", "move", "tally", "count", "clear"]);
+
+export interface ChatLine {
+  text: string;
+}
+export interface LiveEvents {
+  ChatLine: ChatLine;
+}
+export interface ChatPanelState {
+  heard: string[];
+}
+export const ChatPanel = defineComponent<ChatPanelState, {
+  say: { args: { text: string }; result: number };
+  sayTo: { args: { roomName: string; text: string }; result: number };
+  setTopic: { args: { roomName: string; topic: string }; result: void };
+  typing: { args: { on: boolean }; result: void };
+}, { room?: string }>("ChatPanel", ["say", "sayTo", "setTopic", "typing"]);
+export interface TopicState {
+  topic: string;
+  posts: number;
+}
+export const TopicRoom = defineRoom<TopicState, LiveEvents>("topic");
