@@ -43,6 +43,11 @@ export interface LeaveRequest {
 export interface PingRequest {
   readonly type: "ping";
 }
+/** Hands the server a fresh token for the connection's user (see `LiveClient.refresh`). */
+export interface RefreshRequest {
+  readonly type: "refresh";
+  readonly token: string;
+}
 /** A request with any other `type`, for extensions (e.g. a future `resume`). */
 export interface ExtensionRequest {
   readonly type: string;
@@ -58,6 +63,7 @@ export type ClientRequest =
   | JoinRequest
   | LeaveRequest
   | PingRequest
+  | RefreshRequest
   | ExtensionRequest;
 
 export interface MountedMessage {
@@ -121,6 +127,12 @@ export interface EventMessage {
   readonly from?: string;
   readonly data: unknown;
 }
+export interface RefreshedMessage {
+  readonly type: "refreshed";
+  readonly id: string;
+  /** When the new authentication expires (ISO 8601, UTC); absent when it does not. */
+  readonly expiresAt?: string;
+}
 export interface ErrorMessage {
   readonly type: "error";
   readonly id?: string;
@@ -139,6 +151,7 @@ export type ServerMessage =
   | JoinedMessage
   | LeftMessage
   | EventMessage
+  | RefreshedMessage
   | ErrorMessage;
 
 /** The answer types, by the request type that asks for them. */
@@ -150,6 +163,7 @@ export interface AnswerTypes {
   join: JoinedMessage;
   leave: LeftMessage;
   ping: PongMessage;
+  refresh: RefreshedMessage;
 }
 
 /** The answer type for each request type. */
@@ -161,6 +175,7 @@ export const ANSWER_TYPE: { readonly [K in keyof AnswerTypes]: AnswerTypes[K]["t
   join: "joined",
   leave: "left",
   ping: "pong",
+  refresh: "refreshed",
 });
 
 /** A `mounted`/`state` answer with every member the server sent, checked for the three the client relies on. */

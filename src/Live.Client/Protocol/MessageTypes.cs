@@ -11,5 +11,6 @@ internal static class MessageTypes
     public const string Pong = "pong";
     public const string Joined = "joined";
     public const string Left = "left";
+    public const string Refreshed = "refreshed";
     public const string Error = "error";
 }

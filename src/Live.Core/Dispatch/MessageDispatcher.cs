@@ -48,6 +48,7 @@ internal sealed partial class MessageDispatcher
                 return;
             }
 
+            session.OnRequest();
             var id = message.Id!;
             if (session.TryBeginRequest(id) is { } busy)
             {
@@ -66,6 +67,7 @@ internal sealed partial class MessageDispatcher
                     MessageType.Resync => ResyncAsync(session, message),
                     MessageType.Join => JoinAsync(session, message),
                     MessageType.Leave => LeaveAsync(session, message),
+                    MessageType.Refresh => session.RefreshAsync(id, message.Token!),
                     _ => Task.CompletedTask,
                 };
             }

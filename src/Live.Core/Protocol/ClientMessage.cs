@@ -14,4 +14,5 @@ internal readonly record struct ClientMessage(
     string? Action,
     JsonElement Args,
     JsonElement Props,
-    string? Room = null);
+    string? Room = null,
+    string? Token = null);

@@ -10,4 +10,5 @@ internal enum MessageType
     Ping,
     Join,
     Leave,
+    Refresh,
 }
