@@ -137,6 +137,9 @@ public sealed partial class LiveConnection
                 break;
             case MessageTypes.Pong when id is null:
                 break; // the answer to a heartbeat
+            case MessageTypes.Event:
+                RaiseEvent(message);
+                break;
             case MessageTypes.Joined or MessageTypes.Left when id is null:
                 break; // a room change the server made on its own; raw listeners see it
             case MessageTypes.Mounted or MessageTypes.State or MessageTypes.Result or MessageTypes.Unmounted

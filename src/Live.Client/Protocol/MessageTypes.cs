@@ -11,6 +11,7 @@ internal static class MessageTypes
     public const string Pong = "pong";
     public const string Joined = "joined";
     public const string Left = "left";
+    public const string Event = "event";
     public const string Refreshed = "refreshed";
     public const string Error = "error";
 }

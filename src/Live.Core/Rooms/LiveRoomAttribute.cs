@@ -25,6 +25,13 @@ public sealed class LiveRoomAttribute : Attribute
     /// <summary>Whether clients may join with a <c>join</c> message. Default <see langword="false"/>: only server code.</summary>
     public bool AllowClientJoin { get; set; }
 
+    /// <summary>
+    /// Whether members see presence (<c>members</c> and <c>live</c> in the room document). Default <see langword="true"/>.
+    /// Turn it off for broadcast rooms of thousands, where every join would otherwise send the whole member list to the
+    /// joiner and a patch to everyone else; membership, limits, hooks and <c>GetMembersAsync</c> still work.
+    /// </summary>
+    public bool Presence { get; set; } = true;
+
     /// <summary>An authorization policy a client-initiated join requires (only with <see cref="AllowClientJoin"/>).</summary>
     public string? JoinPolicy { get; set; }
 }

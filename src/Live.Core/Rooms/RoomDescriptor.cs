@@ -16,6 +16,7 @@ public sealed class RoomDescriptor
     /// <param name="allowClientJoin">Whether clients may join with a <c>join</c> message.</param>
     /// <param name="joinPolicy">The authorization policy client-initiated joins require, if any.</param>
     /// <param name="typeInfoResolver">Generated JSON metadata for the state.</param>
+    /// <param name="presence">Whether members see presence in the room document.</param>
     public RoomDescriptor(
         string name,
         Type roomType,
@@ -24,7 +25,8 @@ public sealed class RoomDescriptor
         int maxMembers = 0,
         bool allowClientJoin = false,
         string? joinPolicy = null,
-        IJsonTypeInfoResolver? typeInfoResolver = null)
+        IJsonTypeInfoResolver? typeInfoResolver = null,
+        bool presence = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(roomType);
@@ -38,7 +40,11 @@ public sealed class RoomDescriptor
         AllowClientJoin = allowClientJoin;
         JoinPolicy = joinPolicy;
         TypeInfoResolver = typeInfoResolver;
+        Presence = presence;
     }
+
+    /// <summary>Whether members see presence (<c>members</c>, <c>live</c>) in the room document.</summary>
+    public bool Presence { get; }
 
     /// <summary>The room kind's name.</summary>
     public string Name { get; }

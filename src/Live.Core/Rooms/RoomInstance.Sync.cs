@@ -139,7 +139,7 @@ internal sealed partial class RoomInstance
     {
         ThrowIfDestroyed();
         presence.SetLive(key, value, userId, runtime.TimeProvider.GetUtcNow());
-        MarkDirty();
+        MarkPresenceDirty();
         Flush();
         ScheduleCleanupIfEmpty();
         return Task.CompletedTask;
@@ -153,7 +153,7 @@ internal sealed partial class RoomInstance
             return Task.FromResult(false);
         }
 
-        MarkDirty();
+        MarkPresenceDirty();
         Flush();
         return Task.FromResult(true);
     });
@@ -184,6 +184,8 @@ internal sealed partial class RoomInstance
     }
 
     private void MarkDirty() => dirty = true;
+
+    private void MarkPresenceDirty() => dirty |= SyncsPresence;
 
     private void WriteInitialDocument()
     {
@@ -252,7 +254,10 @@ internal sealed partial class RoomInstance
                 state.WriteTo(writer);
             }
 
-            presence.Write(writer);
+            if (SyncsPresence)
+            {
+                presence.Write(writer);
+            }
             writer.WriteEndObject();
         }
 

@@ -33,6 +33,7 @@ internal sealed partial class RoomInstance
         Id = InstanceIds.NewRoomId();
         var configured = runtime.Options.Rooms.MaxMembers;
         MaxMembers = descriptor is { MaxMembers: > 0 } d ? Math.Min(d.MaxMembers, configured) : configured;
+        SyncsPresence = descriptor?.Presence ?? true;
     }
 
     public string Name { get; }
@@ -45,6 +46,9 @@ internal sealed partial class RoomInstance
     public LiveRoomBase? Typed { get; }
 
     public int MaxMembers { get; }
+
+    /// <summary>Whether the document carries presence; without it, joins and leaves change nothing members see.</summary>
+    public bool SyncsPresence { get; }
 
     public long Version { get; private set; }
 
@@ -134,7 +138,7 @@ internal sealed partial class RoomInstance
             }
 
             presence.AddConnection(identity, metadata, runtime.TimeProvider.GetUtcNow());
-            MarkDirty();
+            MarkPresenceDirty();
 
             // The members already here get the change as a patch; the newcomer gets the document that includes it.
             Flush();
@@ -232,7 +236,7 @@ internal sealed partial class RoomInstance
         manager.Untrack(connectionId, this);
         runtime.Metrics.RoomLeft();
         var userLeft = presence.RemoveConnection(membership.Identity.UserId);
-        MarkDirty();
+        MarkPresenceDirty();
         if (Typed is not null)
         {
             try

@@ -42,7 +42,8 @@ internal static class RoomEmitter
         w.Line($"maxMembers: {model.MaxMembers},");
         w.Line($"allowClientJoin: {(model.AllowClientJoin ? "true" : "false")},");
         w.Line($"joinPolicy: {(model.JoinPolicy is null ? "null" : ComponentEmitter.Literal(model.JoinPolicy))},");
-        w.Line($"typeInfoResolver: {jsonResolverType}.Default);");
+        w.Line($"typeInfoResolver: {jsonResolverType}.Default,");
+        w.Line($"presence: {(model.Presence ? "true" : "false")});");
         w.Outdent();
         w.Close();
         w.Close();

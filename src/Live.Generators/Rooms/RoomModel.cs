@@ -18,6 +18,7 @@ namespace Live.Generators.Rooms;
 /// <param name="AllowClientJoin">The attribute's AllowClientJoin.</param>
 /// <param name="JoinPolicy">The attribute's JoinPolicy.</param>
 /// <param name="JsonShapes">The JSON shapes of the state.</param>
+/// <param name="Presence">The attribute's Presence.</param>
 internal sealed record RoomModel(
     string? Namespace,
     string TypeName,
@@ -31,4 +32,5 @@ internal sealed record RoomModel(
     int MaxMembers,
     bool AllowClientJoin,
     string? JoinPolicy,
-    EquatableArray<JsonTypeShape> JsonShapes);
+    EquatableArray<JsonTypeShape> JsonShapes,
+    bool Presence = true);

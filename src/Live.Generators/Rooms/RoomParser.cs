@@ -122,7 +122,8 @@ internal static class RoomParser
             maxMembers,
             allowClientJoin,
             joinPolicy,
-            shapes);
+            shapes,
+            Named(attribute, "Presence") is not false);
         return new ParseResult<RoomModel>(model, new EquatableArray<DiagnosticInfo>(diagnostics));
     }
 

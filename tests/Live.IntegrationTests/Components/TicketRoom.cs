@@ -53,3 +53,7 @@ public sealed partial class TicketRoom(HookLog log) : LiveRoom<TicketState>
 
 [LiveRoom("vault")]
 public sealed partial class VaultRoom : LiveRoom<TicketState>;
+
+/// <summary>A broadcast room without presence.</summary>
+[LiveRoom("feed", Presence = false)]
+public sealed partial class FeedRoom : LiveRoom<TicketState>;

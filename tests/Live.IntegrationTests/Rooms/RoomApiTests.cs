@@ -56,6 +56,8 @@ public sealed class RoomApiTests
         await using var tab1 = await RoomWire.ConnectAsync(server, "alice");
         await using var tab2 = await RoomWire.ConnectAsync(server, "alice");
         await using var bob = await RoomWire.ConnectAsync(server, "bob");
+        var typed = new TaskCompletionSource<Live.Client.LiveEventMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        tab1.Connection.EventReceived += e => typed.TrySetResult(e);
 
         var delivered = await server.Services.GetRequiredService<ILiveRooms>().SendToUserAsync("alice", new Nudge("your export is ready"));
 
@@ -66,6 +68,9 @@ public sealed class RoomApiTests
         Assert.False(received.TryGetProperty("room", out _));
         Assert.Equal("your export is ready", received.GetProperty("data").GetProperty("why").GetString());
         Assert.Empty(bob.OfType("event"));
+        var viaClientApi = await typed.Task.WaitAsync(Clients.Wait);
+        Assert.Equal(("nudge", null, "server"), (viaClientApi.Name, viaClientApi.Room, viaClientApi.From));
+        Assert.Equal("your export is ready", viaClientApi.Data.GetProperty("why").GetString());
     }
 
     [Fact]

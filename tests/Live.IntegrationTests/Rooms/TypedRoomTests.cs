@@ -110,4 +110,22 @@ public sealed class TypedRoomTests
         Assert.Equal("joined", allowed.GetProperty("type").GetString());
         Assert.Equal("room_join_forbidden", refused.GetProperty("code").GetString());
     }
+
+    [Fact]
+    public async Task A_room_without_presence_sends_no_member_list_and_no_patch_when_members_come_and_go()
+    {
+        await using var server = await LiveServer.StartAsync();
+        await using var a = await RoomWire.ConnectAsync(server);
+        await using var b = await RoomWire.ConnectAsync(server);
+        await a.Chatter.InvokeAsync("join", new { room = "feed:1" });
+        await b.Chatter.InvokeAsync("join", new { room = "feed:1" });
+        await b.Chatter.InvokeAsync("leave", new { room = "feed:1" });
+        await a.Chatter.InvokeAsync("say", new { room = "feed:1", text = "still cheap" });
+
+        var joined = await a.WaitForAsync("joined");
+        Assert.False(joined.GetProperty("state").TryGetProperty("members", out _));
+        await a.WaitForAsync("event");
+        Assert.DoesNotContain(a.OfType("patch"), p => p.GetProperty("instance").GetString() == joined.GetProperty("roomInstance").GetString());
+        Assert.Single(await server.Services.GetRequiredService<ILiveRooms>().Room("feed:1").GetMembersAsync());
+    }
 }
