@@ -64,13 +64,13 @@ public sealed class RoomGeneratorTests
     }
 
     [Fact]
-    public void LIVE019_non_partial_room_is_reported_at_its_name() => AssertSingle("LIVE019", """
+    public void LIVE023_non_partial_room_is_reported_at_its_name() => AssertSingle("LIVE023", """
         [LiveRoom]
         public sealed class [|Lobby|] : LiveRoom<ChatState> { }
         """);
 
     [Fact]
-    public void LIVE020_attribute_on_a_class_not_deriving_from_LiveRoom_is_reported_at_the_attribute() => AssertSingle("LIVE020", """
+    public void LIVE024_attribute_on_a_class_not_deriving_from_LiveRoom_is_reported_at_the_attribute() => AssertSingle("LIVE024", """
         [[|LiveRoom|]]
         public sealed partial class NotARoom { }
         """);
@@ -79,7 +79,7 @@ public sealed class RoomGeneratorTests
     [InlineData("[LiveRoom([|\"chat:general\"|])]")]
     [InlineData("[LiveRoom([|\"has space\"|])]")]
     [InlineData("[LiveRoom([|\"\"|])]")]
-    public void LIVE021_invalid_room_name_is_reported_at_the_name(string attribute) => AssertSingle("LIVE021", attribute + """
+    public void LIVE025_invalid_room_name_is_reported_at_the_name(string attribute) => AssertSingle("LIVE025", attribute + """
 
         public sealed partial class Lobby : LiveRoom<ChatState> { }
         """);
@@ -87,9 +87,9 @@ public sealed class RoomGeneratorTests
     [Theory]
     [InlineData("[LiveRoom([|MaxMembers = -1|])]", "MaxMembers = -1")]
     [InlineData("[LiveRoom([|JoinPolicy = \"admins\"|])]", "set AllowClientJoin = true or remove JoinPolicy")]
-    public void LIVE022_invalid_room_settings_are_reported_at_the_setting(string attribute, string expected)
+    public void LIVE026_invalid_room_settings_are_reported_at_the_setting(string attribute, string expected)
     {
-        var message = AssertSingle("LIVE022", attribute + """
+        var message = AssertSingle("LIVE026", attribute + """
 
             public sealed partial class Lobby : LiveRoom<ChatState> { }
             """);
@@ -97,7 +97,7 @@ public sealed class RoomGeneratorTests
     }
 
     [Fact]
-    public void LIVE023_invalid_event_name_is_reported_at_the_name() => AssertSingle("LIVE023", """
+    public void LIVE027_invalid_event_name_is_reported_at_the_name() => AssertSingle("LIVE027", """
         [LiveEvent([|"not valid!"|])]
         public sealed record Ping(int N);
         """);

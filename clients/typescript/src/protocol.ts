@@ -43,12 +43,28 @@ export interface LeaveRequest {
 export interface PingRequest {
   readonly type: "ping";
 }
+/** Creates a new instance from a signed state token (a `mounted` answer with `rehydrated: true`). */
+export interface RehydrateRequest {
+  readonly type: "rehydrate";
+  readonly component: string;
+  readonly token: string;
+  readonly props?: object;
+}
+/** Re-attaches a live instance the server retained after a drop (a `resumed` answer). */
+export interface ResumeRequest {
+  readonly type: "resume";
+  readonly instance: string;
+  /** The instance's current resume secret. */
+  readonly resume: string;
+  /** The last version the client holds. */
+  readonly version: number;
+}
 /** Hands the server a fresh token for the connection's user (see `LiveClient.refresh`). */
 export interface RefreshRequest {
   readonly type: "refresh";
   readonly token: string;
 }
-/** A request with any other `type`, for extensions (e.g. a future `resume`). */
+/** A request with any other `type`, for extensions. */
 export interface ExtensionRequest {
   readonly type: string;
   readonly [member: string]: unknown;
@@ -63,6 +79,8 @@ export type ClientRequest =
   | JoinRequest
   | LeaveRequest
   | PingRequest
+  | RehydrateRequest
+  | ResumeRequest
   | RefreshRequest
   | ExtensionRequest;
 
@@ -73,6 +91,12 @@ export interface MountedMessage {
   readonly component: string;
   readonly version: number;
   readonly state: unknown;
+  /** Per-connection components: the signed state token of `version` (opaque). */
+  readonly token?: string;
+  /** Per-connection components: the secret that resumes this instance after a drop. */
+  readonly resume?: string;
+  /** True when this answers a `rehydrate`. */
+  readonly rehydrated?: boolean;
 }
 export interface PatchMessage {
   readonly type: "patch";
@@ -86,6 +110,27 @@ export interface StateMessage {
   readonly instance: string;
   readonly version: number;
   readonly state: unknown;
+}
+/** A newer signed state token for an instance (unsolicited, throttled by the server). */
+export interface TokenMessage {
+  readonly type: "token";
+  readonly instance: string;
+  readonly version: number;
+  readonly token: string;
+}
+/**
+ * The answer to `resume`: the instance is back. Without `state` the missed patches came right before it;
+ * with `state` (when they were no longer buffered) it replaces the client's copy.
+ */
+export interface ResumedMessage {
+  readonly type: "resumed";
+  readonly id: string;
+  readonly instance: string;
+  readonly version: number;
+  /** The new resume secret; the old one no longer works. */
+  readonly resume: string;
+  readonly token?: string;
+  readonly state?: unknown;
 }
 export interface ResultMessage {
   readonly type: "result";
@@ -145,6 +190,8 @@ export type ServerMessage =
   | MountedMessage
   | PatchMessage
   | StateMessage
+  | TokenMessage
+  | ResumedMessage
   | ResultMessage
   | UnmountedMessage
   | PongMessage
@@ -163,6 +210,8 @@ export interface AnswerTypes {
   join: JoinedMessage;
   leave: LeftMessage;
   ping: PongMessage;
+  rehydrate: MountedMessage;
+  resume: ResumedMessage;
   refresh: RefreshedMessage;
 }
 
@@ -175,6 +224,8 @@ export const ANSWER_TYPE: { readonly [K in keyof AnswerTypes]: AnswerTypes[K]["t
   join: "joined",
   leave: "left",
   ping: "pong",
+  rehydrate: "mounted",
+  resume: "resumed",
   refresh: "refreshed",
 });
 

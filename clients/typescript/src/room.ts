@@ -29,7 +29,7 @@ export class RoomHandle<TState extends object = { readonly [name: string]: unkno
       instance: snapshot.roomInstance,
       version: snapshot.version,
       state: snapshot.state,
-    });
+    }, "mounted");
     this.sync.onChange((document) => {
       for (const listener of [...this.changeListeners]) {
         try {
@@ -103,7 +103,7 @@ export class RoomHandle<TState extends object = { readonly [name: string]: unkno
   /** @internal A fresh snapshot (another component joined, or a re-join after a reconnect). */
   attach(snapshot: JoinedMessage): void {
     this.joined = true;
-    this.sync.attach({ instance: snapshot.roomInstance, version: snapshot.version, state: snapshot.state });
+    this.sync.attach({ instance: snapshot.roomInstance, version: snapshot.version, state: snapshot.state }, "mounted");
   }
 
   /** @internal No component of this client is in the room any more. */

@@ -19,8 +19,8 @@ export class RoomRegistry {
 
   constructor(
     private readonly host: ComponentHost,
-    /** The client's instance routing table: component handles and room pseudo-instances. */
-    private readonly byInstance: Map<string, AnyHandle>,
+    /** The client's instance routing: component handles and room pseudo-instances. */
+    private readonly routes: { get(instance: string): AnyHandle | undefined; route(instance: string, handle: AnyHandle | undefined): void },
   ) {}
 
   /** Handles a room message; false for any other message. */
@@ -64,11 +64,11 @@ export class RoomRegistry {
       room = new RoomHandle<object, DefaultEvents>(this.host, message.room, message);
       this.rooms.set(message.room, room);
     } else {
-      if (this.byInstance.get(room.instance) === room.syncHandle) this.byInstance.delete(room.instance);
+      if (this.routes.get(room.instance) === room.syncHandle) this.routes.route(room.instance, undefined);
       room.attach(message);
     }
     room.components.add(message.instance);
-    this.byInstance.set(room.instance, room.syncHandle);
+    this.routes.route(room.instance, room.syncHandle);
     if (isNew) {
       for (const listener of [...this.joinedListeners]) {
         try {
@@ -86,7 +86,7 @@ export class RoomRegistry {
     if (room === undefined) return;
     room.components.delete(message.instance);
     if (room.components.size > 0) return;
-    if (this.byInstance.get(room.instance) === room.syncHandle) this.byInstance.delete(room.instance);
+    if (this.routes.get(room.instance) === room.syncHandle) this.routes.route(room.instance, undefined);
     room.detach();
     this.rooms.delete(message.room);
   }
@@ -115,6 +115,6 @@ export class RoomRegistry {
     const room = this.rooms.get(message.room);
     if (room === undefined) return;
     room.emit(event, this.host.logger);
-    for (const instance of room.components) this.byInstance.get(instance)?.receiveRoomEvent(event);
+    for (const instance of room.components) this.routes.get(instance)?.receiveRoomEvent(event);
   }
 }

@@ -3,12 +3,14 @@ using Live;
 namespace TodoApp.Todos;
 
 /// <summary>
-/// Per-connection view state: the filter and the draft of the next todo. Each view is in the <see cref="PresenceRoom"/>
-/// room, so every tab sees who is online, and while its draft is not empty it says so in the room's live state
-/// (<c>editing:{EditorKey}</c>), which drives the "… is editing" line of the other tabs.
+/// Per-connection view state: the filter, the draft of the next todo, and how many todos remain. The count follows
+/// the shared list on the server, also while the client is away: a client that resumes gets the changes it missed.
+/// Each view is in the <see cref="PresenceRoom"/> room, so every tab sees who is online, and while its draft is not
+/// empty it says so in the room's live state (<c>editing:{EditorKey}</c>), which drives the "… is editing" line of the
+/// other tabs.
 /// </summary>
 [LiveComponent]
-public sealed partial class TodoView : LiveComponent<TodoViewState>
+public sealed partial class TodoView(RemainingTodos remainingTodos) : LiveComponent<TodoViewState>
 {
     public const string All = "all";
     public const string Active = "active";
@@ -41,8 +43,32 @@ public sealed partial class TodoView : LiveComponent<TodoViewState>
 
     protected override Task OnMountAsync(MountContext context)
     {
+        Remaining = remainingTodos.Count;
+        remainingTodos.Changed += OnRemainingChanged;
+
         // A random tag per view, so a tab tells its own "editing" entry from the others (two tabs may be one user).
         EditorKey = Guid.NewGuid().ToString("N")[..12];
         return JoinRoomAsync(PresenceRoom);
+    }
+
+    protected override Task OnDestroyAsync()
+    {
+        remainingTodos.Changed -= OnRemainingChanged;
+        return Task.CompletedTask;
+    }
+
+    // Raised on the list's thread: the change is queued onto this instance's own queue.
+    private void OnRemainingChanged(int count) => _ = SetRemainingAsync(count);
+
+    private async Task SetRemainingAsync(int count)
+    {
+        try
+        {
+            await InvokeAsync(() => Remaining = count);
+        }
+        catch (InvalidOperationException)
+        {
+            // Destroyed while the change was on its way: nobody is looking at this view any more.
+        }
     }
 }

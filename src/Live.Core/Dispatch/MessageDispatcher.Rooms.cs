@@ -92,9 +92,16 @@ internal sealed partial class MessageDispatcher
             return null;
         }
 
-        return await RoomJoinPolicy.EvaluateAsync(session.Context, policy).ConfigureAwait(false)
+        // The authorization seam (ILiveAuthorizer, IAuthorizationService in ASP.NET Core) evaluates the policy; it fails
+        // closed when no authorizer is registered or the policy does not exist.
+        var denied = await runtime.Authorization.CheckAsync(
+            session.Context.User,
+            [new Authorization.AuthorizeData(Policy: policy, Roles: null)],
+            room,
+            $"join room '{room}'").ConfigureAwait(false);
+        return denied is null
             ? null
-            : new ProtocolError(ErrorCodes.RoomJoinForbidden, $"Joining the room '{room}' requires the policy '{policy}', which this user does not satisfy.");
+            : new ProtocolError(ErrorCodes.RoomJoinForbidden, $"Joining the room '{room}' requires the policy '{policy}': {denied.Message}");
     }
 
     private static ProtocolError Forbidden(string room) =>

@@ -4,11 +4,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using Live.Authentication;
+using Live.Authorization;
 using Live.Connections;
 using Live.Dispatch;
 using Live.Instances;
 using Live.Metrics;
 using Live.Protocol;
+using Live.RateLimiting;
 using Live.Registration;
 using Live.Rooms;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +47,7 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
         SerializerOptions = BuildSerializerOptions(Options.SerializerOptions, Registry, roomDescriptors);
         Dispatcher = new MessageDispatcher(this);
         Rooms = new RoomManager(this, rootServices, roomDescriptors);
+        Authorization = new AuthorizationGate(rootServices.GetService<ILiveAuthorizer>(), DetailedErrors, Logger);
     }
 
     public LiveOptions Options { get; }
@@ -71,6 +74,12 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
 
     /// <summary>The per-connection limit on inbound frames, partitioned by connection id.</summary>
     public PartitionedRateLimiter<string> InboundLimiter { get; }
+
+    /// <summary>Checks <c>[Authorize]</c> requirements and write policies (see <c>docs/security.md</c>).</summary>
+    public AuthorizationGate Authorization { get; }
+
+    /// <summary>The <c>[RateLimit]</c> of actions, per connection or per user.</summary>
+    public ActionRateLimiter ActionLimiter { get; } = new();
 
     public bool DetailedErrors => Options.DetailedErrors ?? false;
 
@@ -227,6 +236,7 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     {
         await ShutdownAsync().ConfigureAwait(false);
         InboundLimiter.Dispose();
+        ActionLimiter.Dispose();
         shutdown.Dispose();
     }
 

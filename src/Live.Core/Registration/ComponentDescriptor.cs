@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
+using Live.Authorization;
 
 namespace Live.Registration;
 
@@ -24,6 +25,9 @@ public sealed class ComponentDescriptor
     /// C# names of members marked <c>[LiveKey]</c> on types used in the state; lists of such items diff by that key
     /// (members named <c>Id</c> are keys without it).
     /// </param>
+    /// <param name="authorize">The class's <c>[Authorize]</c> attributes (including inherited ones).</param>
+    /// <param name="allowAnonymous">Whether the class is <c>[AllowAnonymous]</c>: its own <c>[Authorize]</c> attributes are lifted.</param>
+    /// <param name="writePolicy">The <c>[LiveComponent(WritePolicy = ...)]</c> policy, or <see langword="null"/>.</param>
     /// <param name="handlesRoomEvents">Whether the component overrides <c>OnRoomEventAsync</c>.</param>
     public ComponentDescriptor(
         string name,
@@ -35,6 +39,9 @@ public sealed class ComponentDescriptor
         bool keepAlive = false,
         IJsonTypeInfoResolver? typeInfoResolver = null,
         IReadOnlyList<string>? keyMemberNames = null,
+        IReadOnlyList<AuthorizeData>? authorize = null,
+        bool allowAnonymous = false,
+        string? writePolicy = null,
         bool handlesRoomEvents = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -51,6 +58,10 @@ public sealed class ComponentDescriptor
         KeepAlive = keepAlive;
         TypeInfoResolver = typeInfoResolver;
         KeyMemberNames = keyMemberNames ?? [];
+        Authorize = authorize ?? [];
+        AllowAnonymous = allowAnonymous;
+        WritePolicy = writePolicy;
+        Authorization = new ComponentAuthorization(this);
         HandlesRoomEvents = handlesRoomEvents;
     }
 
@@ -83,4 +94,19 @@ public sealed class ComponentDescriptor
 
     /// <summary>C# names of the <c>[LiveKey]</c> members of item types in the state (empty when there are none).</summary>
     public IReadOnlyList<string> KeyMemberNames { get; }
+
+    /// <summary>The class's <c>[Authorize]</c> attributes: they apply to mounting, rehydrating and every action.</summary>
+    public IReadOnlyList<AuthorizeData> Authorize { get; }
+
+    /// <summary>Whether the class is <c>[AllowAnonymous]</c> (its class-level <c>[Authorize]</c> attributes do not apply).</summary>
+    public bool AllowAnonymous { get; }
+
+    /// <summary>
+    /// The policy a connection must satisfy to call actions; connections that mounted but fail it are read-only.
+    /// <see langword="null"/> when every connection that may mount may also act.
+    /// </summary>
+    public string? WritePolicy { get; }
+
+    /// <summary>The requirements that apply to mounting and to each action, worked out once.</summary>
+    internal ComponentAuthorization Authorization { get; }
 }

@@ -1,3 +1,4 @@
+using Live.Generators.Authorization;
 using Live.Generators.Json;
 using Live.Generators.Model;
 
@@ -27,6 +28,8 @@ namespace Live.Generators.Components;
 /// one resolver combines them; the TypeScript bindings are written from them.
 /// </param>
 /// <param name="KeyMemberNames">C# names of the <c>[LiveKey]</c> members reachable from the state, sorted and distinct.</param>
+/// <param name="Authorization">The class-level <c>[Authorize]</c>/<c>[AllowAnonymous]</c>, base classes included.</param>
+/// <param name="WritePolicy">The attribute's WritePolicy, or <see langword="null"/>.</param>
 /// <param name="HandlesRoomEvents">Whether the component (or a base below <c>LiveComponent&lt;T&gt;</c>) overrides <c>OnRoomEventAsync</c>.</param>
 internal sealed record ComponentModel(
     string? Namespace,
@@ -46,4 +49,6 @@ internal sealed record ComponentModel(
     EquatableArray<string> JsonRootTypes,
     EquatableArray<JsonTypeShape> JsonShapes,
     EquatableArray<string> KeyMemberNames,
+    AuthorizationModel Authorization,
+    string? WritePolicy,
     bool HandlesRoomEvents = false);

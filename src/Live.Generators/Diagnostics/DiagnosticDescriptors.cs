@@ -101,28 +101,51 @@ internal static class DiagnosticDescriptors
         "Type cannot be serialized",
         "The type '{0}' cannot be serialized to JSON: {1} (reached through '{2}')");
 
-    public static readonly DiagnosticDescriptor RoomMustBePartial = Error(
+    public static readonly DiagnosticDescriptor AnonymousComponentWithOnlyAuthorizedActions = Warning(
         "LIVE019",
+        "[AllowAnonymous] component whose every action requires authorization",
+        "'{0}' is [AllowAnonymous] but every one of its actions has [Authorize]: anonymous users can mount it and see its state but call none of its actions (a component's [AllowAnonymous] never lifts an action's own [Authorize]); remove [AllowAnonymous], or suppress this warning if a read-only view for anonymous users is intended");
+
+    public static readonly DiagnosticDescriptor AttributeOnNonAction = Warning(
+        "LIVE020",
+        "Authorization or rate-limit attribute on a method that is not a public action",
+        "[{0}] on '{1}' has no effect because '{1}' is not a [PublicAction]; to protect mounting put it on the component class, to protect an action put it on the [PublicAction] method");
+
+    public static readonly DiagnosticDescriptor InvalidRateLimit = Error(
+        "LIVE021",
+        "Invalid [RateLimit] arguments",
+        "[RateLimit] on '{0}' has {1}; permits and perSeconds must both be at least 1");
+
+    public static readonly DiagnosticDescriptor UnreadableAuthorizationAttribute = Error(
+        "LIVE022",
+        "Authorization attribute Live cannot honour",
+        "The authorization attribute on '{0}' cannot be honoured: {1}");
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+
+    public static readonly DiagnosticDescriptor RoomMustBePartial = Error(
+        "LIVE023",
         "Live room must be partial",
         "The live room '{0}' must be declared 'partial' so the generator can add its registration; add the 'partial' modifier");
 
     public static readonly DiagnosticDescriptor RoomMustDeriveFromLiveRoom = Error(
-        "LIVE020",
+        "LIVE024",
         "[LiveRoom] class must derive from LiveRoom<TState>",
         "'{0}' is marked [LiveRoom] but does not derive from Live.Rooms.LiveRoom<TState>; derive it from LiveRoom<YourState> or remove the attribute");
 
     public static readonly DiagnosticDescriptor InvalidRoomName = Error(
-        "LIVE021",
+        "LIVE025",
         "Invalid room name",
         "The room name '{0}' is invalid; use 1 to 64 letters, digits, '_', '.' or '-' (no ':', which separates the room kind from a room's key)");
 
     public static readonly DiagnosticDescriptor InvalidRoomSetting = Error(
-        "LIVE022",
+        "LIVE026",
         "Invalid room setting",
         "The live room '{0}' {1}");
 
     public static readonly DiagnosticDescriptor InvalidEventName = Error(
-        "LIVE023",
+        "LIVE027",
         "Invalid event name",
         "The event name '{0}' of '{1}' is invalid; use 1 to 100 letters, digits, '_', '.' or '-'");
 

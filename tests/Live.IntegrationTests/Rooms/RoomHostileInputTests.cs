@@ -1,6 +1,7 @@
 using Live.Client;
 using Live.IntegrationTests.Infrastructure;
 using Live.Rooms;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Live.IntegrationTests.Rooms;
 
@@ -65,6 +66,23 @@ public sealed class RoomHostileInputTests
 
         Assert.Equal("room_join_forbidden", refused.GetProperty("code").GetString());
         Assert.Contains("'staff'", refused.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_join_rule_with_a_policy_admits_users_who_satisfy_it_through_the_authorization_seam()
+    {
+        await using var server = await LiveServer.StartAsync(
+            o => o.Rooms.ClientJoins.Add(new RoomJoinRule("staff:*", Policy: "staff")),
+            services: s => s.AddAuthorization(a => a.AddPolicy("staff", p => p.RequireRole("admin"))),
+            pipeline: TestUsers.SignInFromQuery);
+        await using var admin = await RoomWire.ConnectAsync(server, "admin");
+        await using var bob = await RoomWire.ConnectAsync(server, "bob");
+
+        var admitted = await admin.RequestAsync($$"""{"type":"join","id":"$id","instance":"{{admin.Chatter.InstanceId}}","room":"staff:1"}""");
+        var refused = await bob.RequestAsync($$"""{"type":"join","id":"$id","instance":"{{bob.Chatter.InstanceId}}","room":"staff:1"}""");
+
+        Assert.Equal("joined", admitted.GetProperty("type").GetString());
+        Assert.Equal("room_join_forbidden", refused.GetProperty("code").GetString());
     }
 
     [Fact]

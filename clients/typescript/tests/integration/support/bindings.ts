@@ -55,6 +55,12 @@ export const SharedList = defineComponent<SharedListState, {
   clear: { args: {}; result: void };
 }>("SharedList", ["add", "toggle", "rename", "remove", "move", "tally", "count", "clear"]);
 
+export interface InboxState {
+  messages: string[];
+}
+export const Inbox = defineComponent<InboxState, {
+  post: { args: { text: string }; result: number };
+}>("Inbox", ["post"]);
 export interface ChatLine {
   text: string;
 }
