@@ -139,12 +139,8 @@ public sealed class RefreshTests
     [Fact]
     public async Task A_connection_whose_token_expires_without_refresh_is_closed_with_4401()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var server = await AuthServer.StartAsync(configure: LongTimeouts, time: time);
-        await using var client = await LiveConnection.ConnectAsync(
-            AuthServer.WithToken(server, AuthServer.Token("alice", TimeSpan.FromMinutes(10))),
-            new LiveConnectionOptions { HeartbeatInterval = Timeout.InfiniteTimeSpan });
-        await client.MountAsync("WhoAmI");
+        await using var connection = await ConnectWithTokenExpiringInAsync(TimeSpan.FromMinutes(10));
+        var (server, client, time) = (connection.Server, connection.Client, connection.Time);
 
         time.Advance(TimeSpan.FromMinutes(9));
         await client.PingAsync();
@@ -159,12 +155,8 @@ public sealed class RefreshTests
     [Fact]
     public async Task A_refresh_moves_the_expiry_to_the_new_tokens()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var server = await AuthServer.StartAsync(configure: LongTimeouts, time: time);
-        await using var client = await LiveConnection.ConnectAsync(
-            AuthServer.WithToken(server, AuthServer.Token("alice", TimeSpan.FromMinutes(10))),
-            new LiveConnectionOptions { HeartbeatInterval = Timeout.InfiniteTimeSpan });
-        await client.MountAsync("WhoAmI");
+        await using var connection = await ConnectWithTokenExpiringInAsync(TimeSpan.FromMinutes(10));
+        var (server, client, time) = (connection.Server, connection.Client, connection.Time);
         await client.RefreshAsync(AuthServer.Token("alice", TimeSpan.FromMinutes(60)));
 
         time.Advance(TimeSpan.FromMinutes(30));
@@ -193,9 +185,30 @@ public sealed class RefreshTests
         Assert.Equal(4401, (int)(await client.Completion.WaitAsync(Clients.Wait)).Status!);
     }
 
+    private static async Task<TimedConnection> ConnectWithTokenExpiringInAsync(TimeSpan lifetime)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var server = await AuthServer.StartAsync(configure: LongTimeouts, time: time);
+        var client = await LiveConnection.ConnectAsync(
+            AuthServer.WithToken(server, AuthServer.Token("alice", lifetime)),
+            new LiveConnectionOptions { HeartbeatInterval = Timeout.InfiniteTimeSpan });
+        await client.MountAsync("WhoAmI");
+        return new TimedConnection(server, client, time);
+    }
+
     private static void LongTimeouts(LiveOptions o)
     {
         o.ClientTimeout = TimeSpan.FromDays(1);
         o.HandshakeTimeout = TimeSpan.FromDays(1);
+    }
+
+    /// <summary>A server on a fake clock and a client whose token expires at a known time on it.</summary>
+    private sealed record TimedConnection(LiveServer Server, LiveConnection Client, FakeTimeProvider Time) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Client.DisposeAsync();
+            await Server.DisposeAsync();
+        }
     }
 }

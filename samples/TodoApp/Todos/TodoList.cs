@@ -1,4 +1,5 @@
 using Live;
+using Microsoft.AspNetCore.Authorization;
 using TodoApp.Storage;
 
 namespace TodoApp.Todos;
@@ -43,6 +44,19 @@ public sealed partial class TodoList(ITodoStore store, RemainingTodos remaining)
         var before = Todos.Count;
         Todos = Todos.RemoveAll(t => t.Done);
         return before - Todos.Count;
+    }
+
+    /// <summary>
+    /// Empties the whole list. Admins only: the attribute is enforced on the server for every call, so a signed-in
+    /// non-admin (or an anonymous user) gets <c>forbidden</c> (<c>unauthorized</c>) and the list is untouched.
+    /// </summary>
+    [PublicAction]
+    [Authorize(Roles = Account.DevSignIn.AdminRole)]
+    public int ClearAll()
+    {
+        var removed = Todos.Count;
+        Todos = [];
+        return removed;
     }
 
     protected override TodoListState CreateInitialState() => new() { Todos = [.. store.Load()] };

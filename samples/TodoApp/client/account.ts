@@ -1,6 +1,7 @@
 // Who is signed in, and the development-only sign-in: one button per user from appsettings.Development.json.
 // Signing in or out is a plain form post (with an antiforgery token) that sets or clears the auth cookie and
 // reloads the page, so the page's Live connection is opened again with the new cookie.
+import { LiveError } from "@live/client";
 
 export interface Session {
   readonly name: string | null;
@@ -49,4 +50,16 @@ export function renderAccount(container: HTMLElement, session: Session): void {
   note.className = "dev-only";
   note.textContent = session.devUsers.length > 0 ? "development sign-in, no password" : "";
   container.replaceChildren(who, ...forms, note);
+}
+
+/**
+ * The admin-only "clear all" button. It is shown to everyone on purpose: the server checks the role on every call,
+ * so a non-admin's click is answered with `forbidden` (shown in the page) and the list stays as it is.
+ */
+export function wireClearAll(button: HTMLButtonElement, clearAll: () => Promise<unknown>, showError: (error: unknown) => void): void {
+  button.addEventListener("click", () =>
+    clearAll().catch(error =>
+      showError(error instanceof LiveError ? new Error(`${error.code}: ${error.message}`) : error),
+    ),
+  );
 }

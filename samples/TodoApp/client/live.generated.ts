@@ -22,11 +22,12 @@ export interface TodoViewState {
 
 export const TodoList = defineComponent<TodoListState, {
   add: { args: { text: string }; result: string };
+  clearAll: { args: {}; result: number };
   clearCompleted: { args: {}; result: number };
   remove: { args: { id: string }; result: void };
   rename: { args: { id: string; text: string }; result: void };
   toggle: { args: { id: string }; result: void };
-}>("TodoList", ["add", "clearCompleted", "remove", "rename", "toggle"]);
+}>("TodoList", ["add", "clearAll", "clearCompleted", "remove", "rename", "toggle"]);
 
 export const TodoView = defineComponent<TodoViewState, {
   setDraft: { args: { text: string }; result: void };

@@ -1,7 +1,7 @@
 // The TodoApp page: one shared TodoList (a singleton component) and this tab's own TodoView (filter, draft).
 import { LiveClient, type LiveStatus, type RestoreEvent, type RestoreKind, type RoomDocument } from "@live/client";
 import { TodoList, TodoView, type TodoItem, type TodoListState, type TodoViewState } from "./live.generated";
-import { loadSession, renderAccount } from "./account";
+import { loadSession, renderAccount, wireClearAll } from "./account";
 
 const $ = <T extends HTMLElement>(selector: string): T => {
   const element = document.querySelector<T>(selector);
@@ -171,3 +171,4 @@ for (const button of filterButtons) {
 }
 
 clearCompleted.addEventListener("click", () => todos.actions.clearCompleted().catch(showError));
+wireClearAll($<HTMLButtonElement>("#clear-all"), () => todos.actions.clearAll(), showError);

@@ -18,7 +18,11 @@ public sealed class LiveConnectionContext
     /// <summary>The server-assigned id of the connection. Never taken from the client.</summary>
     public string ConnectionId { get; }
 
-    /// <summary>The authenticated user of the connection (unauthenticated principal for anonymous connections).</summary>
+    /// <summary>
+    /// The user of the connection, as the app's ASP.NET Core authentication found it on the WebSocket upgrade (an
+    /// unauthenticated principal for anonymous connections). A <c>refresh</c> with a new token for the same user
+    /// replaces it, so read it when needed rather than keeping a copy. Never taken from anything the client sends.
+    /// </summary>
     public ClaimsPrincipal User
     {
         get => Volatile.Read(ref user);

@@ -185,7 +185,7 @@ internal static class FrameReader
 
                 break;
             case MessageType.Refresh:
-                if (!TryReadToken(root, out token, out error))
+                if (!TryReadName(root, "token", required: true, out token, out error, MaxTokenLength))
                 {
                     return Fail(ref document);
                 }
@@ -277,7 +277,7 @@ internal static class FrameReader
         return true;
     }
 
-    private static bool TryReadName(JsonElement root, string member, bool required, out string? value, out ProtocolError? error)
+    private static bool TryReadName(JsonElement root, string member, bool required, out string? value, out ProtocolError? error, int maxLength = MaxNameLength)
     {
         value = null;
         error = null;
@@ -299,40 +299,13 @@ internal static class FrameReader
         }
 
         var text = element.GetString()!;
-        if (text.Length is 0 or > MaxNameLength)
+        if (text.Length == 0 || text.Length > maxLength)
         {
-            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"{member}\" must be 1 to {MaxNameLength} characters long.");
+            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"{member}\" must be 1 to {maxLength} characters long.");
             return false;
         }
 
         value = text;
-        return true;
-    }
-
-    private static bool TryReadToken(JsonElement root, out string? token, out ProtocolError? error)
-    {
-        token = null;
-        error = null;
-        if (!root.TryGetProperty("token", out var element))
-        {
-            error = new ProtocolError(ErrorCodes.InvalidRequest, "The member \"token\" is required.");
-            return false;
-        }
-
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"token\" must be a string, not {Registration.ActionArguments.DescribeKind(element.ValueKind)}.");
-            return false;
-        }
-
-        var text = element.GetString()!;
-        if (text.Length is 0 or > MaxTokenLength)
-        {
-            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"token\" must be 1 to {MaxTokenLength} characters long.");
-            return false;
-        }
-
-        token = text;
         return true;
     }
 
