@@ -4,10 +4,10 @@ using System.Net;
 namespace Live.LoadTest;
 
 /// <summary>The command line: <c>&lt;scenario&gt; [--clients N] [--seconds S] [--json FILE] [--url URL]</c>.</summary>
-public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seconds, string? JsonPath, Uri? LiveUrl)
+public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seconds, string? JsonPath, Uri? LiveUrl, bool LiveOnly = false)
 {
     public const string Usage = """
-        usage: Live.LoadTest <scenario> [--clients N] [--seconds S] [--json FILE] [--url URL]
+        usage: Live.LoadTest <scenario> [--clients N] [--seconds S] [--json FILE] [--url URL] [--live-only]
           scenarios: actions | idle | large-list | broadcast
           --clients  connections (actions 50, idle 2000, large-list 4, broadcast 500)
           --seconds  measured time per side (actions 10, large-list 10, broadcast 10)
@@ -15,6 +15,7 @@ public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seco
           --url      run the Live side against this already running loopback server (e.g. one started with
                      'Live.LoadTest serve live'); figures only the in-process server can give are then n/a;
                      idle always starts its own server process
+          --live-only  skip the SignalR baseline (e.g. when its in-process sockets would not fit the fd limit)
         """;
 
     public static LoadTestOptions Parse(string[] args)
@@ -28,8 +29,15 @@ public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seco
         double? seconds = null;
         string? json = null;
         Uri? url = null;
+        var liveOnly = false;
         for (var i = 1; i < args.Length; i++)
         {
+            if (args[i] == "--live-only")
+            {
+                liveOnly = true;
+                continue;
+            }
+
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             switch (args[i])
             {
@@ -61,6 +69,6 @@ public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seco
             i++;
         }
 
-        return new LoadTestOptions(args[0], clients, seconds, json, url);
+        return new LoadTestOptions(args[0], clients, seconds, json, url, liveOnly);
     }
 }

@@ -46,7 +46,7 @@ await AnsiConsole.Progress()
     .StartAsync(async progress =>
     {
         live = await scenario.RunLiveAsync(progress);
-        baseline = await scenario.RunBaselineAsync(progress);
+        baseline = options.LiveOnly ? new SideResult() : await scenario.RunBaselineAsync(progress);
     });
 
 var result = new ScenarioResult(scenario.Name, scenario.Parameters, live, baseline, scenario.BaselineDescription);

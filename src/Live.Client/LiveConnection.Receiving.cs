@@ -147,8 +147,14 @@ public sealed partial class LiveConnection
             case MessageTypes.Token:
                 OnToken(message);
                 break;
+            case MessageTypes.Event:
+                RaiseEvent(message);
+                break;
+            case MessageTypes.Joined or MessageTypes.Left when id is null:
+                break; // a room change the server made on its own; raw listeners see it
             case MessageTypes.Mounted or MessageTypes.State or MessageTypes.Result or MessageTypes.Unmounted
-                or MessageTypes.Pong or MessageTypes.Refreshed or MessageTypes.Error or MessageTypes.Resumed:
+                or MessageTypes.Pong or MessageTypes.Refreshed or MessageTypes.Error or MessageTypes.Resumed
+                or MessageTypes.Joined or MessageTypes.Left:
                 if (id is null)
                 {
                     Log.AnswerWithoutId(_logger, type);

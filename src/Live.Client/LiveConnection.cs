@@ -73,6 +73,26 @@ public sealed partial class LiveConnection : IAsyncDisposable
     /// <summary>Every parsed message the server sends, before it is dispatched (tests of hostile input observe errors here).</summary>
     internal event Action<JsonElement>? MessageReceived;
 
+    /// <summary>
+    /// Raised, on the connection's reader, for every <c>event</c> message: events of the rooms this connection's
+    /// components are in, and events sent to all of the user's connections. Keep handlers short.
+    /// </summary>
+    public event Action<LiveEventMessage>? EventReceived;
+
+    private void RaiseEvent(JsonElement message)
+    {
+        var handler = EventReceived;
+        if (handler is null || !message.TryGetProperty("event", out var name) || name.ValueKind != JsonValueKind.String)
+        {
+            return;
+        }
+
+        var room = message.TryGetProperty("room", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        var from = message.TryGetProperty("from", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+        var data = message.TryGetProperty("data", out var d) ? d.Clone() : default;
+        handler(new LiveEventMessage(room, name.GetString()!, from, data));
+    }
+
     internal JsonSerializerOptions JsonOptions => _options.JsonSerializerOptions;
 
     internal TimeProvider Time => _time;

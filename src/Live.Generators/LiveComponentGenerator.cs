@@ -1,6 +1,7 @@
 using System.Linq;
 using Live.Generators.Components;
 using Live.Generators.Emit;
+using Live.Generators.Rooms;
 using Live.Generators.TypeScript;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -49,9 +50,52 @@ public sealed class LiveComponentGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(models.Combine(assemblyName), static (spc, item) =>
             spc.AddSource(item.Left.HintName, ComponentEmitter.Emit(item.Left, GeneratedNames.JsonResolverType(item.Right))));
 
+        var roomsParsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                WellKnownNames.LiveRoomAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                RoomParser.Parse)
+            .WithTrackingName(TrackingNames.RoomParse);
+        var eventsParsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                WellKnownNames.LiveEventAttribute,
+                static (node, _) => node is TypeDeclarationSyntax,
+                EventParser.Parse)
+            .WithTrackingName(TrackingNames.EventParse);
+        context.RegisterSourceOutput(roomsParsed.Select(static (r, _) => r.Diagnostics), static (spc, items) =>
+        {
+            foreach (var item in items)
+            {
+                spc.ReportDiagnostic(item.ToDiagnostic());
+            }
+        });
+        context.RegisterSourceOutput(eventsParsed.Select(static (r, _) => r.Diagnostics), static (spc, items) =>
+        {
+            foreach (var item in items)
+            {
+                spc.ReportDiagnostic(item.ToDiagnostic());
+            }
+        });
+        var rooms = roomsParsed.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);
+        var events = eventsParsed.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);
+        context.RegisterSourceOutput(rooms.Combine(assemblyName), static (spc, item) =>
+            spc.AddSource(item.Left.HintName, RoomEmitter.Emit(item.Left, GeneratedNames.JsonResolverType(item.Right))));
+        var roomSet = rooms.Collect();
+        var eventSet = events.Collect();
+        context.RegisterSourceOutput(roomSet.Combine(eventSet).Combine(assemblyName), static (spc, item) =>
+        {
+            if (!item.Left.Left.IsEmpty || !item.Left.Right.IsEmpty)
+            {
+                spc.AddSource(RoomRegistrationEmitter.HintName, RoomRegistrationEmitter.Emit(item.Left.Left, item.Left.Right, GeneratedNames.JsonResolverType(item.Right)));
+            }
+        });
+
         var jsonShapes = models
             .Select(static (m, _) => m.JsonShapes)
             .Collect()
+            .Combine(rooms.Select(static (r, _) => r.JsonShapes).Collect())
+            .Combine(events.Select(static (e, _) => e.JsonShapes).Collect())
+            .Select(static (item, _) => item.Left.Left.AddRange(item.Left.Right).AddRange(item.Right))
             .Combine(assemblyName)
             .WithTrackingName(TrackingNames.JsonShapes);
         context.RegisterSourceOutput(jsonShapes, static (spc, item) =>
@@ -64,13 +108,16 @@ public sealed class LiveComponentGenerator : IIncrementalGenerator
 
         var typeScript = models
             .Collect()
+            .Combine(roomSet)
+            .Combine(eventSet)
             .Combine(assemblyName)
             .WithTrackingName(TrackingNames.TypeScript);
         context.RegisterSourceOutput(typeScript, static (spc, item) =>
         {
-            if (!item.Left.IsEmpty)
+            var ((components, roomModels), eventModels) = item.Left;
+            if (!components.IsEmpty || !roomModels.IsEmpty || !eventModels.IsEmpty)
             {
-                spc.AddSource(TypeScriptBindingsFile.HintName, TypeScriptBindingsFile.Wrap(TypeScriptEmitter.Emit(item.Left, item.Right)));
+                spc.AddSource(TypeScriptBindingsFile.HintName, TypeScriptBindingsFile.Wrap(TypeScriptEmitter.Emit(components, roomModels, eventModels, item.Right)));
             }
         });
 

@@ -12,4 +12,6 @@ internal static class TrackingNames
     public const string AssemblyName = "LiveComponent.AssemblyName";
     public const string JsonShapes = "LiveComponent.JsonShapes";
     public const string TypeScript = "LiveComponent.TypeScript";
+    public const string RoomParse = "LiveRoom.Parse";
+    public const string EventParse = "LiveEvent.Parse";
 }

@@ -17,7 +17,7 @@ builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // The test harness waits for Kestrel's "Now listening on: …" line to learn the port (with --urls …:0).
 builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
-builder.Services.AddLive();
+builder.Services.AddLive(o => o.Rooms.ClientJoins.Add(new Live.Rooms.RoomJoinRule("lobby:*")));
 builder.Services.AddSingleton<OpenConnections>();
 builder.Services.AddSingleton<Live.TestServer.Components.StallLog>();
 builder.Services.AddSingleton<Live.TestServer.Components.Mailroom>();

@@ -59,6 +59,45 @@ test("a change in one tab appears in the other within one second", async () => {
   await second.close();
 });
 
+test("each tab shows who is online and which other user is editing a new todo", async () => {
+  const alice = await signedIn("alice");
+  const bob = await signedIn("bob");
+
+  await bob.page.locator("#online .member[data-user='alice']").waitFor({ timeout: 5000 });
+  await alice.page.locator("#online .member[data-user='bob']").waitFor({ timeout: 5000 });
+  assert.equal(await bob.page.locator("#online .member[data-user='alice']").textContent(), "alice");
+
+  // Typing in alice's add box (without submitting) shows "alice is editing…" in bob's tab, not in her own.
+  await alice.page.locator("#new-todo").pressSequentially("half a thought", { delay: 10 });
+  await bob.page.locator("#editing", { hasText: /^alice is editing…$/ }).waitFor({ timeout: 3000 });
+  assert.equal(await alice.page.locator("#editing").textContent(), "");
+  await bob.page.screenshot({ path: join(artifacts, "todoapp-presence-editing.png"), fullPage: true });
+
+  // Clearing the draft clears the indicator; closing alice's tab takes her off bob's list.
+  await alice.page.fill("#new-todo", "");
+  await alice.page.locator("#new-todo").dispatchEvent("input");
+  await bob.page.locator("#editing", { hasText: /^$/ }).waitFor({ timeout: 3000 });
+  await alice.context.close();
+  await bob.page.locator("#online .member[data-user='alice']").waitFor({ state: "detached", timeout: 5000 });
+
+  assert.deepEqual([...alice.errors, ...bob.errors], []);
+  await bob.context.close();
+});
+
+/** A browser context of its own (its own cookies) signed in as `user` through the development sign-in. */
+async function signedIn(user) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", e => errors.push(e));
+  await page.goto(app.url + "/");
+  await page.locator("#status[data-status='open']").waitFor({ timeout: 10_000 });
+  await page.click(`button:text-is("Sign in as ${user}")`);
+  await page.locator("#signed-in-as", { hasText: `Signed in as ${user}` }).waitFor({ timeout: 10_000 });
+  await page.locator("#status[data-status='open']").waitFor({ timeout: 10_000 });
+  return { context, page, errors };
+}
+
 test("the status shows reconnecting when the server goes away, and the page recovers", async () => {
   const { page } = await openPage();
   await page.fill("#new-todo", "survives restarts");

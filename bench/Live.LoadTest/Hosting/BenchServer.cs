@@ -81,9 +81,15 @@ public sealed class BenchServer : IAsyncDisposable
             {
                 o.ClientTimeout = ClientTimeout;
 
+                // Scenarios connect thousands of clients before their first request.
+                o.HandshakeTimeout = ClientTimeout;
+
                 // A closed-loop client sends far more than an interactive one; SignalR has no inbound limit either.
                 o.Limits.InboundFramesPerSecond = 1_000_000;
                 o.Limits.InboundFrameBurst = 1_000_000;
+
+                // The broadcast scenario puts every connection (up to tens of thousands) in one room.
+                o.Rooms.MaxMembers = 1_000_000;
             });
         }
         else if (kind == ServerKind.SignalR)

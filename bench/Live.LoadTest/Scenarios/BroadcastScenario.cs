@@ -10,8 +10,9 @@ using Spectre.Console;
 namespace Live.LoadTest.Scenarios;
 
 /// <summary>
-/// M receivers share one instance (Live: a singleton component; SignalR: a group); one sender changes it, and the next
-/// change goes out once every receiver has the previous one. Deliveries per second and delivery latency.
+/// M receivers are in one room (Live: a room, each connection's component joined it; SignalR: a group); one sender emits
+/// an event to the others, and the next event goes out once every receiver has the previous one. Deliveries per second,
+/// delivery latency, and (Live, in-process server) the server's allocations per delivery.
 /// </summary>
 public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liveUrl) : IScenario
 {
@@ -36,19 +37,22 @@ public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liv
         try
         {
             var rounds = new Rounds(receivers);
-            var handles = await Task.WhenAll(connections.Skip(1).Select(c => c.MountAsync("BenchRoom")));
-            var sender = await connections[0].MountAsync("BenchRoom");
-            for (var i = 0; i < handles.Length; i++)
+            var joining = progress.AddTask("Live: join the room", maxValue: receivers);
+            for (var i = 1; i < connections.Length; i++)
             {
-                var index = i;
-                handles[i].StateChanged += h =>
-                {
-                    var state = h.State;
-                    rounds.Delivered(index, state["seq"]!.GetValue<long>(), state["sentAt"]!.GetValue<long>());
-                };
+                var index = i - 1;
+                connections[i].EventReceived += e => rounds.Delivered(index, e.Data.GetProperty("seq").GetInt64(), e.Data.GetProperty("sentAt").GetInt64());
             }
 
-            return await RunRoundsAsync(progress, "Live", server?.Bytes, rounds, (seq, sentAt) => sender.InvokeAsync("send", new { seq, sentAt }));
+            // Joined in batches: each mount joins the room on the server (one 'joined' frame per connection).
+            foreach (var batch in connections.Skip(1).Chunk(200))
+            {
+                await Task.WhenAll(batch.Select(c => c.MountAsync("BenchRoom")));
+                joining.Increment(batch.Length);
+            }
+
+            var sender = await connections[0].MountAsync("BenchRoom");
+            return await RunRoundsAsync(progress, "Live", server?.Bytes, rounds, (seq, sentAt) => sender.InvokeAsync("send", new { seq, sentAt }), server is not null);
         }
         finally
         {
@@ -71,7 +75,7 @@ public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liv
 
             await Task.WhenAll(connections.Skip(1).Select(c => c.InvokeAsync("Join")));
             var sender = connections[0];
-            return await RunRoundsAsync(progress, "SignalR", server.Bytes, rounds, (seq, sentAt) => sender.InvokeAsync("Send", seq, sentAt));
+            return await RunRoundsAsync(progress, "SignalR", server.Bytes, rounds, (seq, sentAt) => sender.InvokeAsync("Send", seq, sentAt), inProcessServer: false);
         }
         finally
         {
@@ -79,7 +83,7 @@ public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liv
         }
     }
 
-    private async Task<SideResult> RunRoundsAsync(ProgressContext progress, string side, ByteCounter? bytes, Rounds rounds, Func<long, long, Task> send)
+    private async Task<SideResult> RunRoundsAsync(ProgressContext progress, string side, ByteCounter? bytes, Rounds rounds, Func<long, long, Task> send, bool inProcessServer)
     {
         long seq = 0;
         async Task Round()
@@ -93,8 +97,11 @@ public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liv
         await Phases.RunAsync(progress, $"{side}: warm up", Phases.Warmup(duration), 1, long.MaxValue, _ => Round());
         rounds.Recording = true;
         var sentBefore = bytes?.Sent ?? 0;
+        RoomEmitAllocations.Reset();
         var (steps, elapsed, cpu) = await Phases.RunAsync(progress, $"{side}: measure", duration, 1, long.MaxValue, _ => Round());
         rounds.Recording = false;
+        var serverAllocated = RoomEmitAllocations.Total;
+        var measuredDeliveries = RoomEmitAllocations.Deliveries;
         var deliveries = steps * receivers;
         var p = LatencyRecorder.Merge(rounds.Latencies);
         var result = new SideResult();
@@ -107,6 +114,12 @@ public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liv
         if (bytes is not null)
         {
             result.Add("wire bytes/delivery", (bytes.Sent - sentBefore) / (double)deliveries, "B");
+        }
+
+        if (inProcessServer && measuredDeliveries > 0)
+        {
+            result.Add("server allocations/delivery (room emit)", serverAllocated / (double)measuredDeliveries, "B");
+            result.Add("server allocations/broadcast (room emit)", serverAllocated / (double)measuredDeliveries * receivers, "B");
         }
 
         return result;

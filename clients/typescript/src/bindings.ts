@@ -74,3 +74,62 @@ export type StateOf<B> = B extends ComponentBinding<infer S, infer _A, infer _P>
 export type ActionsOf<B> = B extends ComponentBinding<infer _S, infer A, infer _P> ? A : never;
 /** The props type of a binding. */
 export type PropsOf<B> = B extends ComponentBinding<infer _S, infer _A, infer P> ? P : never;
+
+/** One member of a room, as presence reports it. */
+export interface RoomMemberInfo {
+  readonly userId: string;
+  /** The display name (the user's `name` claim, or `Guest xxxx` for an anonymous connection). */
+  readonly name: string;
+  /** How many of the user's connections are in the room (two tabs: one member, two connections). */
+  readonly connections: number;
+  readonly status: "online" | "away";
+  /** ISO 8601. */
+  readonly lastActive: string;
+  readonly metadata?: { readonly [name: string]: unknown };
+}
+
+/** One live-state entry: the last writer's value, with who wrote it and when. */
+export interface LiveStateEntryInfo {
+  readonly value: unknown;
+  readonly userId: string;
+  /** ISO 8601. */
+  readonly at: string;
+}
+
+/** A room's synced document: its shared state and its presence. */
+export interface RoomDocument<TState> {
+  readonly state: TState;
+  readonly members: { readonly [userId: string]: RoomMemberInfo };
+  readonly live: { readonly [key: string]: LiveStateEntryInfo };
+}
+
+/** Events by wire name when no generated `LiveEvents` map is given. */
+export type DefaultEvents = { readonly [event: string]: unknown };
+
+/** A room event, discriminated by `event` when `TEvents` is a generated `LiveEvents` map. */
+export type RoomEventOf<TEvents> = {
+  readonly [K in keyof TEvents & string]: {
+    /** The room it was sent to (absent for an event sent to all of a user's connections). */
+    readonly room: string | undefined;
+    readonly event: K;
+    readonly data: TEvents[K];
+    /** The sender's user id; absent when server code sent it. */
+    readonly from: string | undefined;
+  };
+}[keyof TEvents & string];
+
+/** What `defineRoom` returns: a typed room kind's name, with its state and event types riding along. */
+export interface RoomBinding<TState, TEvents = DefaultEvents> {
+  /** The room kind's name: rooms named `{kind}` or `{kind}:{key}` are instances. */
+  readonly kind: string;
+  /** The full room name for `key`. */
+  name(key?: string): string;
+  /** Type carrier only; always `undefined` at runtime. */
+  readonly "~types"?: { readonly state: TState; readonly events: TEvents } | undefined;
+}
+
+/** Declares a typed room binding (generated code calls it for every `[LiveRoom]`). */
+export function defineRoom<TState extends object, TEvents = DefaultEvents>(kind: string): RoomBinding<TState, TEvents> {
+  if (typeof kind !== "string" || kind.length === 0 || kind.includes(":")) throw new TypeError("A room kind must be a non-empty string without ':'.");
+  return Object.freeze({ kind, name: (key?: string) => (key === undefined || key === "" ? kind : `${kind}:${key}`) });
+}

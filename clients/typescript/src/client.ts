@@ -5,6 +5,9 @@ import { endpointUrl, resolveWebSocket } from "./endpoint.js";
 import { LiveClosedError, LiveError } from "./errors.js";
 import { emit } from "./listeners.js";
 import { ANSWER_TYPE, toSnapshot, type AnswerTypes, type ClientRequest, type ServerMessage } from "./protocol.js";
+import type { DefaultEvents, RoomBinding, RoomEventOf } from "./bindings.js";
+import type { RoomHandle } from "./room.js";
+import { RoomRegistry } from "./rooms.js";
 import { ComponentRegistry } from "./registry.js";
 import { backoffDelay, type ReconnectPolicy } from "./reconnect.js";
 import {
@@ -56,6 +59,7 @@ export class LiveClient {
   private cancelDelay: (() => void) | undefined;
   private webSocketCtor: WebSocketConstructor | undefined;
   private readonly host: ComponentHost;
+  private readonly rooms: RoomRegistry;
 
   constructor(
     private readonly url: string,
@@ -84,7 +88,41 @@ export class LiveClient {
       keepsTokens: this.tokens.enabled,
       tokenChanged: (handle, token, version) =>
         token === undefined ? this.tokens.remove(handle.component, handle.props) : this.tokens.save(handle.component, handle.props, token, version),
+      joinRoom: async (handle, room, metadata) => {
+        const answer = await this.requestWhenOpen(() =>
+          metadata === undefined
+            ? { type: "join", instance: handle.instance, room }
+            : { type: "join", instance: handle.instance, room, metadata },
+        );
+        return this.rooms.joined(answer);
+      },
+      leaveRoom: async (handle, room) => {
+        const answer = await this.requestWhenOpen(() => ({ type: "leave", instance: handle.instance, room }));
+        this.rooms.left(answer);
+      },
     };
+    this.rooms = new RoomRegistry(this.host, this.components);
+  }
+
+  /**
+   * A room this client is in (server code put one of its components there, or `joinRoom` did), by name or typed
+   * binding and key; `undefined` when it is in no such room.
+   */
+  room<TState extends object = { readonly [name: string]: unknown }, TEvents = DefaultEvents>(
+    room: string | RoomBinding<TState, TEvents>,
+    key?: string,
+  ): RoomHandle<TState, TEvents> | undefined {
+    return this.rooms.get(RoomRegistry.nameOf(room as RoomBinding<object, unknown>, key)) as RoomHandle<TState, TEvents> | undefined;
+  }
+
+  /** Subscribes to rooms this client enters (the first `joined` for a room name); returns the unsubscribe function. */
+  onRoomJoined(listener: (room: RoomHandle) => void): () => void {
+    return this.rooms.onJoined(listener as (room: RoomHandle<object, DefaultEvents>) => void);
+  }
+
+  /** Subscribes to every event this client receives: room events and events sent to all of the user's connections. */
+  onEvent<TEvents = DefaultEvents>(listener: (event: RoomEventOf<TEvents>) => void): () => void {
+    return this.rooms.onEvent(listener as unknown as (event: RoomEventOf<DefaultEvents>) => void);
   }
 
   /** The current status. */
@@ -236,7 +274,15 @@ export class LiveClient {
       requestTimeoutMs: this.requestTimeoutMs,
       heartbeatIntervalMs: this.heartbeatIntervalMs,
       logger: this.logger,
-      onMessage: (message) => this.components.dispatch(message),
+      onMessage: (message) => {
+        try {
+          if (this.rooms.route(message)) return;
+        } catch (error) {
+          this.logger.warn?.("live: ignoring a malformed room message.", error);
+          return;
+        }
+        this.components.dispatch(message);
+      },
       onClose: (info) => this.connectionClosed(connection, info),
     });
     this.logger.debug?.(`live: connected to ${redact(url)}`);
@@ -247,6 +293,7 @@ export class LiveClient {
     if (connection !== this.connection) return; // Not adopted (still being set up) or already replaced.
     this.connection = undefined;
     this.components.clearRoutes();
+    this.rooms.connectionClosed();
     if (this.disposed) return;
     const description = CLOSE_DESCRIPTIONS[info.code] ?? "closed";
     this.logger.warn?.(`live: connection closed: ${info.code} ${description}${info.reason ? ` (${info.reason})` : ""}.`);

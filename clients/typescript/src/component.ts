@@ -1,4 +1,5 @@
-import type { ActionSignatures, BoundActions, ComponentBinding } from "./bindings.js";
+import type { ActionSignatures, BoundActions, ComponentBinding, DefaultEvents, RoomBinding, RoomEventOf } from "./bindings.js";
+import type { RoomHandle } from "./room.js";
 import type { LiveLogger } from "./connection.js";
 import { RestoreCredentials } from "./credentials.js";
 import { LiveClosedError, LiveError } from "./errors.js";
@@ -23,6 +24,10 @@ export interface ComponentHost {
   ): Promise<AnswerTypes[T]>;
   /** Forgets the component: it is no longer routed patches nor re-mounted. */
   release(component: ComponentHandle<object, {}>): void;
+  /** Asks the server to put the component in a room (only rooms that allow client joins accept). */
+  joinRoom(component: ComponentHandle<object, {}>, room: string, metadata: object | undefined): Promise<RoomHandle<object, DefaultEvents>>;
+  /** Asks the server to take the component out of a room. */
+  leaveRoom(component: ComponentHandle<object, {}>, room: string): Promise<void>;
   /** Whether tokens are kept at all (`tokenStorage` is not `"none"`). */
   readonly keepsTokens: boolean;
   /** The component's newest token changed (`undefined`: it has none any more); persists or removes it. */
@@ -57,6 +62,7 @@ export class ComponentHandle<TState extends object, TActions extends ActionSigna
   private readonly credentials: RestoreCredentials;
   private readonly changeListeners = new Set<ChangeListener<TState>>();
   private readonly errorListeners = new Set<(error: Error) => void>();
+  private readonly roomEventListeners = new Set<(event: RoomEventOf<DefaultEvents>) => void>();
   private readonly restoreListeners = new Set<RestoreListener>();
   private released = false;
   /** Set while a `resume` is in flight: patches (the replay) are held until its answer. */
@@ -129,6 +135,45 @@ export class ComponentHandle<TState extends object, TActions extends ActionSigna
   onError(listener: (error: Error) => void): () => void {
     this.errorListeners.add(listener);
     return () => void this.errorListeners.delete(listener);
+  }
+
+  /**
+   * Subscribes to the events of every room this component is in (put there by server code or by `joinRoom`).
+   * Pass the generated `LiveEvents` map as `TEvents` to get `event`/`data` typed. Returns the unsubscribe function.
+   */
+  onRoomEvent<TEvents = DefaultEvents>(listener: (event: RoomEventOf<TEvents>) => void): () => void {
+    const wrapped = listener as unknown as (event: RoomEventOf<DefaultEvents>) => void;
+    this.roomEventListeners.add(wrapped);
+    return () => void this.roomEventListeners.delete(wrapped);
+  }
+
+  /**
+   * Asks the server to put this component in a room the client may join (`join`); resolves with the room once joined.
+   * Rejects with `LiveError` (`room_join_forbidden`, `room_full`, `invalid_room_name`, `room_join_rejected`…).
+   */
+  async joinRoom<TRoomState extends object = { readonly [name: string]: unknown }, TEvents = DefaultEvents>(
+    room: string | RoomBinding<TRoomState, TEvents>,
+    options: { readonly key?: string; readonly metadata?: object } = {},
+  ): Promise<RoomHandle<TRoomState, TEvents>> {
+    const name = typeof room === "string" ? room : room.name(options.key);
+    const joined = await this.host.joinRoom(this as unknown as ComponentHandle<object, {}>, name, options.metadata);
+    return joined as unknown as RoomHandle<TRoomState, TEvents>;
+  }
+
+  /** Asks the server to take this component out of a room; rejects with `LiveError` `room_not_joined` when it is not in it. */
+  leaveRoom(room: string | RoomBinding<object, unknown>, key?: string): Promise<void> {
+    return this.host.leaveRoom(this as unknown as ComponentHandle<object, {}>, typeof room === "string" ? room : room.name(key));
+  }
+
+  /** @internal An event of a room this component is in. */
+  receiveRoomEvent(event: RoomEventOf<DefaultEvents>): void {
+    for (const listener of [...this.roomEventListeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.host.logger.error?.("live: an onRoomEvent listener threw.", error);
+      }
+    }
   }
 
   /**

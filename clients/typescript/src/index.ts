@@ -1,8 +1,16 @@
 export { LiveClient } from "./client.js";
 export type { ClientRestoreListener, LiveClientOptions, LiveStatus, StatusEvent, StatusListener } from "./options.js";
 export type { ChangeListener, ComponentHandle, RestoreListener } from "./component.js";
+export type { RoomChangeListener, RoomHandle } from "./room.js";
 export {
   defineComponent,
+  defineRoom,
+  type DefaultEvents,
+  type LiveStateEntryInfo,
+  type RoomBinding,
+  type RoomDocument,
+  type RoomEventOf,
+  type RoomMemberInfo,
   type ActionFunction,
   type ActionSignature,
   type ActionSignatures,

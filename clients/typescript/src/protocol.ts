@@ -29,6 +29,17 @@ export interface ResyncRequest {
   readonly type: "resync";
   readonly instance: string;
 }
+export interface JoinRequest {
+  readonly type: "join";
+  readonly instance: string;
+  readonly room: string;
+  readonly metadata?: object;
+}
+export interface LeaveRequest {
+  readonly type: "leave";
+  readonly instance: string;
+  readonly room: string;
+}
 export interface PingRequest {
   readonly type: "ping";
 }
@@ -65,6 +76,8 @@ export type ClientRequest =
   | ActionRequest
   | UnmountRequest
   | ResyncRequest
+  | JoinRequest
+  | LeaveRequest
   | PingRequest
   | RehydrateRequest
   | ResumeRequest
@@ -133,6 +146,32 @@ export interface PongMessage {
   readonly type: "pong";
   readonly id?: string;
 }
+/** A component joined a room: the room's pseudo-instance, its version and its whole document. */
+export interface JoinedMessage {
+  readonly type: "joined";
+  readonly id?: string;
+  readonly room: string;
+  readonly instance: string;
+  readonly roomInstance: string;
+  readonly version: number;
+  readonly state: unknown;
+}
+/** A component is no longer in a room. */
+export interface LeftMessage {
+  readonly type: "left";
+  readonly id?: string;
+  readonly room: string;
+  readonly instance: string;
+  readonly reason: "left" | "cleanup";
+}
+/** A room event (or, without `room`, an event sent to all of a user's connections). */
+export interface EventMessage {
+  readonly type: "event";
+  readonly room?: string;
+  readonly event: string;
+  readonly from?: string;
+  readonly data: unknown;
+}
 export interface RefreshedMessage {
   readonly type: "refreshed";
   readonly id: string;
@@ -156,6 +195,9 @@ export type ServerMessage =
   | ResultMessage
   | UnmountedMessage
   | PongMessage
+  | JoinedMessage
+  | LeftMessage
+  | EventMessage
   | RefreshedMessage
   | ErrorMessage;
 
@@ -165,6 +207,8 @@ export interface AnswerTypes {
   action: ResultMessage;
   unmount: UnmountedMessage;
   resync: StateMessage;
+  join: JoinedMessage;
+  leave: LeftMessage;
   ping: PongMessage;
   rehydrate: MountedMessage;
   resume: ResumedMessage;
@@ -177,6 +221,8 @@ export const ANSWER_TYPE: { readonly [K in keyof AnswerTypes]: AnswerTypes[K]["t
   action: "result",
   unmount: "unmounted",
   resync: "state",
+  join: "joined",
+  leave: "left",
   ping: "pong",
   rehydrate: "mounted",
   resume: "resumed",

@@ -39,6 +39,11 @@ export class ComponentRegistry {
     else this.byInstance.set(instance, handle);
   }
 
+  /** The handle messages of `instance` go to, if any. */
+  get(instance: string): AnyHandle | undefined {
+    return this.byInstance.get(instance);
+  }
+
   /** Forgets every route (the connection they belonged to is gone); the components stay held. */
   clearRoutes(): void {
     this.byInstance.clear();

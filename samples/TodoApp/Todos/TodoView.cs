@@ -5,6 +5,9 @@ namespace TodoApp.Todos;
 /// <summary>
 /// Per-connection view state: the filter, the draft of the next todo, and how many todos remain. The count follows
 /// the shared list on the server, also while the client is away: a client that resumes gets the changes it missed.
+/// Each view is in the <see cref="PresenceRoom"/> room, so every tab sees who is online, and while its draft is not
+/// empty it says so in the room's live state (<c>editing:{EditorKey}</c>), which drives the "… is editing" line of the
+/// other tabs.
 /// </summary>
 [LiveComponent]
 public sealed partial class TodoView(RemainingTodos remainingTodos) : LiveComponent<TodoViewState>
@@ -12,6 +15,9 @@ public sealed partial class TodoView(RemainingTodos remainingTodos) : LiveCompon
     public const string All = "all";
     public const string Active = "active";
     public const string Completed = "completed";
+
+    /// <summary>The room every TodoApp tab is in.</summary>
+    public const string PresenceRoom = "todos";
 
     [PublicAction]
     public void SetFilter(string filter)
@@ -25,13 +31,24 @@ public sealed partial class TodoView(RemainingTodos remainingTodos) : LiveCompon
     }
 
     [PublicAction]
-    public void SetDraft(string text) => Draft = text.Length <= TodoList.MaxTextLength ? text : text[..TodoList.MaxTextLength];
+    public async Task SetDraft(string text)
+    {
+        var wasEditing = Draft.Length > 0;
+        Draft = text.Length <= TodoList.MaxTextLength ? text : text[..TodoList.MaxTextLength];
+        if (wasEditing != Draft.Length > 0)
+        {
+            await Room(PresenceRoom).SetLiveStateAsync("editing:" + EditorKey, Draft.Length > 0 ? true : (bool?)null);
+        }
+    }
 
     protected override Task OnMountAsync(MountContext context)
     {
         Remaining = remainingTodos.Count;
         remainingTodos.Changed += OnRemainingChanged;
-        return Task.CompletedTask;
+
+        // A random tag per view, so a tab tells its own "editing" entry from the others (two tabs may be one user).
+        EditorKey = Guid.NewGuid().ToString("N")[..12];
+        return JoinRoomAsync(PresenceRoom);
     }
 
     // The token's count may be stale (the list changed while the server was down, or since the page was loaded).

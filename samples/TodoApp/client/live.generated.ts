@@ -17,6 +17,7 @@ export interface TodoViewState {
   filter: string;
   draft: string;
   remaining: number;
+  editorKey: string;
 }
 
 export const TodoList = defineComponent<TodoListState, {

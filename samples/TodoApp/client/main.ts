@@ -1,5 +1,5 @@
 // The TodoApp page: one shared TodoList (a singleton component) and this tab's own TodoView (filter, draft).
-import { LiveClient, type LiveStatus, type RestoreEvent, type RestoreKind } from "@live/client";
+import { LiveClient, type LiveStatus, type RestoreEvent, type RestoreKind, type RoomDocument } from "@live/client";
 import { TodoList, TodoView, type TodoItem, type TodoListState, type TodoViewState } from "./live.generated";
 import { loadSession, renderAccount, wireClearAll } from "./account";
 
@@ -18,6 +18,8 @@ const counter = $<HTMLSpanElement>("#remaining");
 const clearCompleted = $<HTMLButtonElement>("#clear-completed");
 const errorBox = $<HTMLParagraphElement>("#error");
 const filterButtons = [...document.querySelectorAll<HTMLButtonElement>("[data-filter]")];
+const online = $<HTMLSpanElement>("#online");
+const editing = $<HTMLParagraphElement>("#editing");
 
 const liveUrl = new URL("/live", location.href).toString();
 const client = new LiveClient(liveUrl, { reconnect: { initialDelayMs: 200, maxDelayMs: 3000 }, logger: console });
@@ -105,6 +107,39 @@ function render(listState: Readonly<TodoListState>, viewState: Readonly<TodoView
   for (const button of filterButtons) button.classList.toggle("selected", button.dataset.filter === viewState.filter);
   if (document.activeElement !== input) input.value = viewState.draft;
 }
+
+// Presence: TodoView put this tab in the "todos" room when it mounted; the room's document lists who is online and,
+// in its live state, which tabs have a draft ("editing:{editorKey}" entries).
+function renderPresence(room: RoomDocument<object>): void {
+  online.replaceChildren(
+    ...Object.values(room.members).map(member => {
+      const item = document.createElement("span");
+      item.className = "member";
+      item.dataset.user = member.userId;
+      item.textContent = member.connections > 1 ? `${member.name} (${member.connections} tabs)` : member.name;
+      return item;
+    }),
+  );
+  const others = Object.entries(room.live)
+    .filter(([key, entry]) => key.startsWith("editing:") && key !== `editing:${view.state.editorKey}` && entry.value === true)
+    .map(([, entry]) => room.members[entry.userId]?.name ?? "someone");
+  const names = [...new Set(others)];
+  editing.textContent = names.length === 0 ? "" : `${names.join(", ")} ${names.length === 1 ? "is" : "are"} editing…`;
+}
+
+function watchPresence(): void {
+  const room = client.room("todos");
+  if (room === undefined) return;
+  room.onChange(renderPresence);
+  renderPresence(room.document);
+}
+
+watchPresence();
+client.onRoomJoined(room => {
+  if (room.name !== "todos") return;
+  room.onChange(renderPresence);
+  renderPresence(room.document);
+});
 
 const rerender = () => render(todos.state, view.state);
 todos.onChange(rerender);

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Live.Hosting;
 using Live.Metrics;
 using Live.Signing;
+using Live.Rooms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -55,6 +56,7 @@ public static class LiveServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(static sp => new LiveMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<LiveRuntime>();
+        services.TryAddSingleton<ILiveRooms>(static sp => new LiveRooms(sp.GetRequiredService<LiveRuntime>()));
         services.AddHealthChecks().AddCheck<LiveHealthCheck>(LiveHealthCheck.Name, tags: [LiveHealthCheck.Name]);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LiveLifetimeService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, AccessTokenFromQuery>());

@@ -9,6 +9,9 @@ internal static class MessageTypes
     public const string Result = "result";
     public const string Unmounted = "unmounted";
     public const string Pong = "pong";
+    public const string Joined = "joined";
+    public const string Left = "left";
+    public const string Event = "event";
     public const string Refreshed = "refreshed";
     public const string Error = "error";
     public const string Token = "token";

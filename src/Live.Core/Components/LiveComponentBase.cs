@@ -6,7 +6,7 @@ namespace Live;
 /// The non-generic base of every live component. App authors derive from <see cref="LiveComponent{TState}"/>;
 /// this type exists so the runtime can hold components of any state type.
 /// </summary>
-public abstract class LiveComponentBase
+public abstract partial class LiveComponentBase
 {
     private List<string>? changedMembers;
     private IComponentScheduler? scheduler;
@@ -148,6 +148,8 @@ public abstract class LiveComponentBase
     internal Task RunDestroyAsync() => OnDestroyAsync();
 
     internal void AttachScheduler(IComponentScheduler? value) => scheduler = value;
+
+    internal IComponentScheduler? Scheduler => scheduler;
 
     internal void ResetChanges()
     {

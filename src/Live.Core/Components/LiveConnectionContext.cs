@@ -35,6 +35,9 @@ public sealed class LiveConnectionContext
     /// <summary>Cancelled when the connection closes.</summary>
     public CancellationToken ConnectionAborted { get; }
 
+    /// <summary>Where frames for this connection go (set by its session).</summary>
+    internal Connections.IConnectionSink? Sink { get; set; }
+
     /// <summary>A place for app code to keep per-connection data.</summary>
     public IDictionary<object, object?> Items { get; } = new Dictionary<object, object?>();
 }

@@ -45,6 +45,9 @@ public sealed class LiveOptions
     /// </summary>
     public IList<string> AllowedOrigins { get; } = [];
 
+    /// <summary>Rooms: cleanup timeout, member and event limits, which rooms clients may join themselves.</summary>
+    public Rooms.RoomOptions Rooms { get; } = new();
+
     /// <summary>Which authentication schemes authenticate a connection, and whether a token may come in the query.</summary>
     public LiveAuthenticationOptions Authentication { get; } = new();
 

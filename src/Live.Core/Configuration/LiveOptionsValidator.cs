@@ -47,6 +47,23 @@ internal sealed class LiveOptionsValidator : IValidateOptions<LiveOptions>
         Positive(limits.InboundFramesPerSecond, "Live:Limits:InboundFramesPerSecond", failures);
         Positive(limits.InboundFrameBurst, "Live:Limits:InboundFrameBurst", failures);
         Positive(limits.MaxConsecutiveRateLimitedFrames, "Live:Limits:MaxConsecutiveRateLimitedFrames", failures);
+        var rooms = options.Rooms;
+        if (rooms.CleanupTimeout < TimeSpan.Zero)
+        {
+            failures.Add($"Live:Rooms:CleanupTimeout must not be negative (was {rooms.CleanupTimeout}).");
+        }
+
+        Positive(rooms.MaxMembers, "Live:Rooms:MaxMembers", failures);
+        Positive(rooms.MaxEventBytes, "Live:Rooms:MaxEventBytes", failures, minimum: 64);
+        Positive(rooms.MaxRoomsPerConnection, "Live:Rooms:MaxRoomsPerConnection", failures);
+        foreach (var rule in rooms.ClientJoins)
+        {
+            if (rule is null || string.IsNullOrEmpty(rule.Pattern) || (Live.Rooms.RoomNames.Validate(rule.Pattern.TrimEnd('*')) is not null && rule.Pattern != "*"))
+            {
+                failures.Add($"Live:Rooms:ClientJoins has an invalid pattern '{rule?.Pattern}': use a room name or a prefix ending in '*'.");
+            }
+        }
+
         if (limits.MaxJsonDepth > 256)
         {
             failures.Add($"Live:Limits:MaxJsonDepth must be at most 256 (was {limits.MaxJsonDepth}).");

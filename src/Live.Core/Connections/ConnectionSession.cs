@@ -41,6 +41,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         this.socket = socket;
         this.runtime = runtime;
         Context = context;
+        context.Sink = this;
         // Each request in progress can still produce a patch and an answer; keep room for them.
         var limits = runtime.Options.Limits;
         sendQueue = new SendQueue(limits.SendQueueCapacity, headroom: (2 * limits.MaxPendingRequestsPerConnection) + 16, runtime.Metrics);
@@ -114,6 +115,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
             StopAuthenticationTimers();
 
             await DetachAllAsync(reason).ConfigureAwait(false);
+            await LeaveRoomsAsync(reason).ConfigureAwait(false);
             await CloseAsync(CloseCodes.Normal, "Closed.").ConfigureAwait(false);
             Log.Disconnected(runtime.Logger, Context.ConnectionId, CloseCode ?? CloseCodes.Normal);
         }
@@ -318,8 +320,23 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         }
     }
 
+    private async Task LeaveRoomsAsync(DisconnectReason reason)
+    {
+        try
+        {
+            await runtime.Rooms.LeaveAllAsync(Context.ConnectionId, reason == DisconnectReason.ServerShutdown ? Rooms.RoomLeaveReason.Cleanup : Rooms.RoomLeaveReason.Disconnected).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.LeaveRoomsFailed(runtime.Logger, ex, Context.ConnectionId);
+        }
+    }
+
     private static partial class Log
     {
+        [LoggerMessage(26, LogLevel.Error, "Taking connection {ConnectionId} out of its rooms failed")]
+        public static partial void LeaveRoomsFailed(ILogger logger, Exception exception, string connectionId);
+
         [LoggerMessage(20, LogLevel.Debug, "Connection {ConnectionId} opened")]
         public static partial void Connected(ILogger logger, string connectionId);
 

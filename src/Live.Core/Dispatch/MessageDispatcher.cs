@@ -68,6 +68,8 @@ internal sealed partial class MessageDispatcher
                     MessageType.Resync => ResyncAsync(session, message),
                     MessageType.Rehydrate => RehydrateAsync(session, message),
                     MessageType.Resume => ResumeAsync(session, message),
+                    MessageType.Join => JoinAsync(session, message),
+                    MessageType.Leave => LeaveAsync(session, message),
                     MessageType.Refresh => session.RefreshAsync(id, message.Token!),
                     _ => Task.CompletedTask,
                 };
@@ -236,6 +238,12 @@ internal sealed partial class MessageDispatcher
         var id = message.Id!;
         if (!session.TryGetMounted(message.Instance!, out var instance))
         {
+            // A room's pseudo-instance resyncs like a component.
+            if (session.Runtime.Rooms.FindJoinedById(session.Context.ConnectionId, message.Instance!) is { } room)
+            {
+                return room.ResyncAsync(session, id);
+            }
+
             session.TrySend(ServerMessages.Error(id, NotMounted(message.Instance!)));
             return Task.CompletedTask;
         }

@@ -12,6 +12,7 @@ using Live.Metrics;
 using Live.Protocol;
 using Live.RateLimiting;
 using Live.Registration;
+using Live.Rooms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -42,8 +43,10 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
         Logger = loggerFactory.CreateLogger("Live.Runtime");
         TimeProvider = timeProvider;
         Registry = new ComponentRegistry(ComponentCatalog.Snapshot().Concat(Options.Components));
-        SerializerOptions = BuildSerializerOptions(Options.SerializerOptions, Registry);
+        var roomDescriptors = RoomCatalog.Snapshot();
+        SerializerOptions = BuildSerializerOptions(Options.SerializerOptions, Registry, roomDescriptors);
         Dispatcher = new MessageDispatcher(this);
+        Rooms = new RoomManager(this, rootServices, roomDescriptors);
         Authorization = new AuthorizationGate(rootServices.GetService<ILiveAuthorizer>(), DetailedErrors, Logger);
         var signing = Options.Signing;
         Signing.SigningKeyRing keys;
@@ -86,6 +89,12 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     public TimeProvider TimeProvider { get; }
 
     public MessageDispatcher Dispatcher { get; }
+
+    /// <summary>The rooms of this server.</summary>
+    public RoomManager Rooms { get; }
+
+    /// <summary>The open connections.</summary>
+    public IEnumerable<ConnectionSession> Sessions => sessions.Keys;
 
     public LiveMetrics Metrics { get; }
 
@@ -273,6 +282,8 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
             await instance.ReleaseRetainedAsync(DisconnectReason.ServerShutdown).ConfigureAwait(false);
         }
 
+        await Rooms.ShutdownAsync().ConfigureAwait(false);
+
         await shutdown.CancelAsync().ConfigureAwait(false);
     }
 
@@ -300,11 +311,13 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
         return PartitionedRateLimiter.Create<string, string>(connectionId => RateLimitPartition.GetTokenBucketLimiter(connectionId, _ => bucket));
     }
 
-    private static JsonSerializerOptions BuildSerializerOptions(JsonSerializerOptions configured, ComponentRegistry registry)
+    private static JsonSerializerOptions BuildSerializerOptions(JsonSerializerOptions configured, ComponentRegistry registry, IReadOnlyList<RoomDescriptor> rooms)
     {
         var options = new JsonSerializerOptions(configured);
         var resolvers = registry.All
             .Select(d => d.TypeInfoResolver)
+            .Concat(rooms.Select(r => r.TypeInfoResolver))
+            .Concat(EventCatalog.TypeInfoResolvers())
             .OfType<IJsonTypeInfoResolver>()
             .Distinct()
             .ToList();

@@ -47,6 +47,12 @@ internal sealed partial class ComponentInstance : IComponentScheduler
 
     public bool IsDestroyed { get; private set; }
 
+    /// <summary>The runtime hosting the instance.</summary>
+    public LiveRuntime Host => host;
+
+    /// <summary>Whether <paramref name="sink"/> is attached (read off the queue: a snapshot).</summary>
+    public bool IsAttached(IConnectionSink sink) => attached.Contains(sink);
+
     /// <summary>
     /// Attaches <paramref name="sink"/>: runs the mount hook for it (and, with a <paramref name="seed"/>, restores the
     /// token's state and runs the rehydrate hook), and sends it <c>mounted</c> with the full state. Answers
@@ -185,6 +191,13 @@ internal sealed partial class ComponentInstance : IComponentScheduler
 
             sink.TrySend(answer);
         }
+        catch (Rooms.LiveRoomException ex)
+        {
+            // A refused room operation says what was wrong in words meant for the client.
+            Rollback(before);
+            outcome = ActionOutcomes.Failed;
+            sink.TrySend(ServerMessages.Error(requestId, new ProtocolError(ex.Code, ex.Message)));
+        }
         catch (ActionArgumentException ex)
         {
             Rollback(before);
@@ -256,6 +269,21 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         finally
         {
             Component.CurrentConnection = Descriptor.Singleton ? null : sink.Context;
+        }
+
+        // The component's rooms on that connection: after the hook, which may still send a last event to them.
+        try
+        {
+            await host.Rooms.LeaveComponentAsync(sink.Context.ConnectionId, this, reason switch
+            {
+                DisconnectReason.Unmounted => Rooms.RoomLeaveReason.Left,
+                DisconnectReason.ServerShutdown => Rooms.RoomLeaveReason.Cleanup,
+                _ => Rooms.RoomLeaveReason.Disconnected,
+            }).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.HookFailed(host.Logger, ex, "leaving rooms", Descriptor.Name, Id);
         }
 
         // Changes made by the hook still reach the connections that remain.

@@ -16,6 +16,8 @@ internal static class InstanceIds
     /// <summary>A resume secret: 128 random bits, base64url.</summary>
     public static string NewSecret() => Random128();
 
+    public static string NewRoomId() => "r_" + Random128();
+
     private static string Random128()
     {
         Span<byte> bytes = stackalloc byte[16];

@@ -46,6 +46,8 @@ internal sealed class LiveMetrics : IDisposable
     private readonly Counter<long> rehydrates;
     private readonly Counter<long> tokensSigned;
     private Func<int>? retainedSource;
+    private readonly UpDownCounter<long> roomMemberships;
+    private readonly Counter<long> roomEventsDelivered;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>, or on an own meter without one.</summary>
     /// <param name="meterFactory">The host's meter factory (it scopes and disposes the meter); <see langword="null"/> in tests.</param>
@@ -77,6 +79,8 @@ internal sealed class LiveMetrics : IDisposable
         tokensSigned = meter.CreateCounter<long>("live.tokens.signed", "{token}", "State tokens signed (mounted, token, resumed messages).");
         meter.CreateObservableGauge("live.instances.retained", () => retainedSource?.Invoke() ?? 0, "{instance}",
             "Per-connection instances kept after their connection went away, waiting for a resume.");
+        roomMemberships = meter.CreateUpDownCounter<long>("live.rooms.memberships", "{membership}", "Connections currently in rooms: one per connection and room.");
+        roomEventsDelivered = meter.CreateCounter<long>("live.room_events.delivered", "{event}", "Room events queued for connections, one per receiving connection.");
     }
 
     /// <summary>The meter the instruments live on.</summary>
@@ -170,6 +174,18 @@ internal sealed class LiveMetrics : IDisposable
 
     /// <summary>A state token was signed.</summary>
     public void TokenSigned() => tokensSigned.Add(1);
+    /// <summary>A connection joined a room.</summary>
+    public void RoomJoined() => roomMemberships.Add(1);
+
+    /// <summary>A connection left a room.</summary>
+    public void RoomLeft() => roomMemberships.Add(-1);
+
+    /// <summary>One event frame of <paramref name="bytes"/> was queued for <paramref name="receivers"/> connections.</summary>
+    public void RoomEventSent(int bytes, int receivers)
+    {
+        _ = bytes; // Counted when written, with everything else sent.
+        roomEventsDelivered.Add(receivers);
+    }
 
     public void Dispose()
     {

@@ -16,4 +16,5 @@ internal readonly record struct ClientMessage(
     JsonElement Props,
     string? Token = null,
     string? Resume = null,
-    long Version = 0);
+    long Version = 0,
+    string? Room = null);

@@ -96,6 +96,30 @@ public static class ErrorCodes
     /// <summary>The connection is read-only for this component (it fails the component's write policy): actions are refused.</summary>
     public const string ReadOnly = "read_only";
 
+    /// <summary>A room name is empty, too long, or has a character outside the allowed set.</summary>
+    public const string InvalidRoomName = "invalid_room_name";
+
+    /// <summary>The room has its maximum number of members.</summary>
+    public const string RoomFull = "room_full";
+
+    /// <summary>The typed room's join hook rejected the join (its reason is the message).</summary>
+    public const string RoomJoinRejected = "room_join_rejected";
+
+    /// <summary>Clients may not join this room themselves, or the user does not satisfy its join policy.</summary>
+    public const string RoomJoinForbidden = "room_join_forbidden";
+
+    /// <summary>The component is not in that room (leave, or an event to a room it has not joined).</summary>
+    public const string RoomNotJoined = "room_not_joined";
+
+    /// <summary>The connection is in the maximum number of rooms.</summary>
+    public const string TooManyRooms = "too_many_rooms";
+
+    /// <summary>An event is larger than the room event size limit.</summary>
+    public const string EventTooLarge = "event_too_large";
+
+    /// <summary>A room-state operation met a value of the wrong type (or a typed room's state would not fit its type).</summary>
+    public const string RoomStateConflict = "room_state_conflict";
+
     /// <summary>Anything else that went wrong on the server.</summary>
     public const string InternalError = "internal_error";
 }

@@ -127,6 +127,14 @@ internal static class FrameReader
         {
             type = MessageType.Resume;
         }
+        else if (typeElement.ValueEquals("join"u8))
+        {
+            type = MessageType.Join;
+        }
+        else if (typeElement.ValueEquals("leave"u8))
+        {
+            type = MessageType.Leave;
+        }
         else if (typeElement.ValueEquals("refresh"u8))
         {
             type = MessageType.Refresh;
@@ -135,7 +143,7 @@ internal static class FrameReader
         {
             error = new ProtocolError(
                 ErrorCodes.UnknownType,
-                $"Unknown message type '{Truncate(typeElement.GetString())}'; expected mount, action, unmount, resync, rehydrate, resume, refresh or ping.");
+                $"Unknown message type '{Truncate(typeElement.GetString())}'; expected mount, action, unmount, resync, rehydrate, resume, join, leave, refresh or ping.");
             return Fail(ref document);
         }
 
@@ -145,7 +153,7 @@ internal static class FrameReader
             return Fail(ref document);
         }
 
-        string? component = null, instance = null, action = null, token = null, resume = null;
+        string? component = null, instance = null, action = null, token = null, resume = null, room = null;
         JsonElement args = default, props = default;
         long version = 0;
         switch (type)
@@ -170,6 +178,16 @@ internal static class FrameReader
             case MessageType.Unmount:
             case MessageType.Resync:
                 if (!TryReadName(root, "instance", required: true, out instance, out error))
+                {
+                    return Fail(ref document);
+                }
+
+                break;
+            case MessageType.Join:
+            case MessageType.Leave:
+                if (!TryReadName(root, "instance", required: true, out instance, out error)
+                    || !TryReadName(root, "room", required: true, out room, out error)
+                    || (type == MessageType.Join && !TryReadObject(root, "metadata", out props, out error)))
                 {
                     return Fail(ref document);
                 }
@@ -205,7 +223,7 @@ internal static class FrameReader
                 break;
         }
 
-        message = new ClientMessage(type, errorId, component, instance, action, args, props, token, resume, version);
+        message = new ClientMessage(type, errorId, component, instance, action, args, props, token, resume, version, room);
         error = null;
         return true;
     }
@@ -412,6 +430,8 @@ internal static class FrameReader
         MessageType.Resync => "resync",
         MessageType.Rehydrate => "rehydrate",
         MessageType.Resume => "resume",
+        MessageType.Join => "join",
+        MessageType.Leave => "leave",
         MessageType.Refresh => "refresh",
         _ => "ping",
     };

@@ -10,5 +10,7 @@ internal enum MessageType
     Ping,
     Rehydrate,
     Resume,
+    Join,
+    Leave,
     Refresh,
 }

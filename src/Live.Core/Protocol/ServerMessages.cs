@@ -8,7 +8,7 @@ namespace Live.Protocol;
 /// Writes the messages the server sends, each as one UTF-8 JSON text frame (see <c>docs/protocol.md</c>).
 /// A message is serialized once into a byte array; a broadcast shares that array between all receivers.
 /// </summary>
-internal static class ServerMessages
+internal static partial class ServerMessages
 {
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -172,7 +172,7 @@ internal static class ServerMessages
             }
         });
 
-    private static byte[] Write(Action<Utf8JsonWriter> body)
+    internal static byte[] Write(Action<Utf8JsonWriter> body)
     {
         var buffer = cachedBuffer ??= new ArrayBufferWriter<byte>(1024);
         var writer = cachedWriter ??= new Utf8JsonWriter(buffer, WriterOptions);

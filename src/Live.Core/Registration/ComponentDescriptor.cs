@@ -28,6 +28,7 @@ public sealed class ComponentDescriptor
     /// <param name="authorize">The class's <c>[Authorize]</c> attributes (including inherited ones).</param>
     /// <param name="allowAnonymous">Whether the class is <c>[AllowAnonymous]</c>: its own <c>[Authorize]</c> attributes are lifted.</param>
     /// <param name="writePolicy">The <c>[LiveComponent(WritePolicy = ...)]</c> policy, or <see langword="null"/>.</param>
+    /// <param name="handlesRoomEvents">Whether the component overrides <c>OnRoomEventAsync</c>.</param>
     public ComponentDescriptor(
         string name,
         Type componentType,
@@ -40,7 +41,8 @@ public sealed class ComponentDescriptor
         IReadOnlyList<string>? keyMemberNames = null,
         IReadOnlyList<AuthorizeData>? authorize = null,
         bool allowAnonymous = false,
-        string? writePolicy = null)
+        string? writePolicy = null,
+        bool handlesRoomEvents = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(componentType);
@@ -60,7 +62,11 @@ public sealed class ComponentDescriptor
         AllowAnonymous = allowAnonymous;
         WritePolicy = writePolicy;
         Authorization = new ComponentAuthorization(this);
+        HandlesRoomEvents = handlesRoomEvents;
     }
+
+    /// <summary>Whether the component overrides <c>OnRoomEventAsync</c> (room events are then delivered to it on the server).</summary>
+    public bool HandlesRoomEvents { get; }
 
     /// <summary>The name clients mount the component by.</summary>
     public string Name { get; }

@@ -30,6 +30,7 @@ namespace Live.Generators.Components;
 /// <param name="KeyMemberNames">C# names of the <c>[LiveKey]</c> members reachable from the state, sorted and distinct.</param>
 /// <param name="Authorization">The class-level <c>[Authorize]</c>/<c>[AllowAnonymous]</c>, base classes included.</param>
 /// <param name="WritePolicy">The attribute's WritePolicy, or <see langword="null"/>.</param>
+/// <param name="HandlesRoomEvents">Whether the component (or a base below <c>LiveComponent&lt;T&gt;</c>) overrides <c>OnRoomEventAsync</c>.</param>
 internal sealed record ComponentModel(
     string? Namespace,
     string TypeName,
@@ -49,4 +50,5 @@ internal sealed record ComponentModel(
     EquatableArray<JsonTypeShape> JsonShapes,
     EquatableArray<string> KeyMemberNames,
     AuthorizationModel Authorization,
-    string? WritePolicy);
+    string? WritePolicy,
+    bool HandlesRoomEvents = false);

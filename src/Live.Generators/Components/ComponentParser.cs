@@ -105,7 +105,8 @@ internal static class ComponentParser
             jsonShapes,
             LiveKeyCollector.Collect(stateType),
             authorization,
-            ReadString(attribute, "WritePolicy"));
+            ReadString(attribute, "WritePolicy"),
+            OverridesRoomEventHook(component, baseComponent));
 
         var claim = nameIsValid ? new ComponentNameClaim(componentName, component.ToDisplayString(), attributeLocation) : null;
         return new ComponentParseResult(model, claim, new EquatableArray<DiagnosticInfo>(diagnostics));
@@ -128,7 +129,7 @@ internal static class ComponentParser
     }
 
     /// <summary>Checks what must hold before anything can be emitted; reports and returns false otherwise.</summary>
-    private static bool CheckShape(INamedTypeSymbol component, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    internal static bool CheckShape(INamedTypeSymbol component, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var nonPartial = NonPartialDeclaration(component, cancellationToken);
         if (nonPartial is not null)
@@ -192,7 +193,7 @@ internal static class ComponentParser
         return false;
     }
 
-    private static TypeDeclarationSyntax? NonPartialDeclaration(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+    internal static TypeDeclarationSyntax? NonPartialDeclaration(INamedTypeSymbol type, CancellationToken cancellationToken) =>
         type.DeclaringSyntaxReferences
             .Select(r => r.GetSyntax(cancellationToken))
             .OfType<TypeDeclarationSyntax>()
@@ -235,7 +236,7 @@ internal static class ComponentParser
         return false;
     }
 
-    private static InitialStateKind DecideInitialState(
+    internal static InitialStateKind DecideInitialState(
         INamedTypeSymbol component,
         INamedTypeSymbol baseComponent,
         ITypeSymbol stateType,
@@ -262,7 +263,20 @@ internal static class ComponentParser
         return constructible ? InitialStateKind.ParameterlessConstructor : InitialStateKind.NotConstructible;
     }
 
-    private static EquatableArray<ServiceParameterModel> ConstructorParameters(IMethodSymbol constructor) =>
+    private static bool OverridesRoomEventHook(INamedTypeSymbol component, INamedTypeSymbol baseComponent)
+    {
+        for (var type = component; type is not null && !SymbolEqualityComparer.Default.Equals(type, baseComponent); type = type.BaseType)
+        {
+            if (type.GetMembers("OnRoomEventAsync").OfType<IMethodSymbol>().Any(m => m.IsOverride && m.Parameters.Length == 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static EquatableArray<ServiceParameterModel> ConstructorParameters(IMethodSymbol constructor) =>
         new(constructor.Parameters.Select(p =>
         {
             var isNullableValue = p.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
@@ -277,7 +291,7 @@ internal static class ComponentParser
                 !optional ? null : p.HasExplicitDefaultValue ? DefaultValueFormatter.Format(p) : p.Type.IsValueType ? "default" : "null");
         }));
 
-    private static LocationInfo? ClassIdentifier(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+    internal static LocationInfo? ClassIdentifier(INamedTypeSymbol type, CancellationToken cancellationToken) =>
         type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>()
             .Select(d => LocationInfo.From(d.Identifier)).FirstOrDefault();
 
@@ -302,7 +316,7 @@ internal static class ComponentParser
             .Select(d => d.BaseList?.Types.FirstOrDefault()).Where(t => t is not null).Select(t => LocationInfo.From(t)).FirstOrDefault();
     }
 
-    private static EquatableArray<ContainingTypeModel> ContainingTypes(INamedTypeSymbol component)
+    internal static EquatableArray<ContainingTypeModel> ContainingTypes(INamedTypeSymbol component)
     {
         var containers = new List<ContainingTypeModel>();
         for (var container = component.ContainingType; container is not null; container = container.ContainingType)
@@ -321,7 +335,7 @@ internal static class ComponentParser
         return new EquatableArray<ContainingTypeModel>(containers);
     }
 
-    private static string HintName(INamedTypeSymbol component)
+    internal static string HintName(INamedTypeSymbol component)
     {
         var parts = new List<string>();
         for (INamedTypeSymbol? type = component; type is not null; type = type.ContainingType)

@@ -8,6 +8,9 @@ internal static class WellKnownNames
     public const string LiveComponentOfT = "Live.LiveComponent`1";
     public const string LiveComponentBase = "Live.LiveComponentBase";
     public const string LiveKeyAttribute = "Live.LiveKeyAttribute";
+    public const string LiveRoomAttribute = "Live.LiveRoomAttribute";
+    public const string LiveEventAttribute = "Live.LiveEventAttribute";
+    public const string LiveRoomOfT = "Live.Rooms.LiveRoom`1";
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string Task = "System.Threading.Tasks.Task";
     public const string TaskOfT = "System.Threading.Tasks.Task`1";

@@ -124,6 +124,31 @@ internal static class DiagnosticDescriptors
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 
+    public static readonly DiagnosticDescriptor RoomMustBePartial = Error(
+        "LIVE023",
+        "Live room must be partial",
+        "The live room '{0}' must be declared 'partial' so the generator can add its registration; add the 'partial' modifier");
+
+    public static readonly DiagnosticDescriptor RoomMustDeriveFromLiveRoom = Error(
+        "LIVE024",
+        "[LiveRoom] class must derive from LiveRoom<TState>",
+        "'{0}' is marked [LiveRoom] but does not derive from Live.Rooms.LiveRoom<TState>; derive it from LiveRoom<YourState> or remove the attribute");
+
+    public static readonly DiagnosticDescriptor InvalidRoomName = Error(
+        "LIVE025",
+        "Invalid room name",
+        "The room name '{0}' is invalid; use 1 to 64 letters, digits, '_', '.' or '-' (no ':', which separates the room kind from a room's key)");
+
+    public static readonly DiagnosticDescriptor InvalidRoomSetting = Error(
+        "LIVE026",
+        "Invalid room setting",
+        "The live room '{0}' {1}");
+
+    public static readonly DiagnosticDescriptor InvalidEventName = Error(
+        "LIVE027",
+        "Invalid event name",
+        "The event name '{0}' of '{1}' is invalid; use 1 to 100 letters, digits, '_', '.' or '-'");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

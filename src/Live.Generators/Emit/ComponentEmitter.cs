@@ -102,7 +102,7 @@ internal static class ComponentEmitter
         w.Line($"name: {Literal(model.ComponentName)},");
         w.Line($"componentType: typeof({model.FullyQualifiedName}),");
         w.Line($"stateType: typeof({model.StateTypeName}),");
-        EmitFactory(w, model);
+        EmitFactory(w, model.FullyQualifiedName, model.TypeName, model.ConstructorParameters, "component");
         EmitActions(w, model);
         w.Line($"singleton: {Bool(model.Singleton)},");
         w.Line($"keepAlive: {Bool(model.KeepAlive)},");
@@ -114,26 +114,28 @@ internal static class ComponentEmitter
 
         w.Line($"typeInfoResolver: {jsonResolverType}.Default,");
         w.Line(model.KeyMemberNames.IsEmpty
-            ? "keyMemberNames: global::System.Array.Empty<string>());"
-            : $"keyMemberNames: new string[] {{ {string.Join(", ", model.KeyMemberNames.Select(Literal))} }});");
+            ? "keyMemberNames: global::System.Array.Empty<string>(),"
+            : $"keyMemberNames: new string[] {{ {string.Join(", ", model.KeyMemberNames.Select(Literal))} }},");
+        w.Line($"handlesRoomEvents: {Bool(model.HandlesRoomEvents)});");
         w.Outdent();
         w.Close();
     }
 
-    private static void EmitFactory(CodeWriter w, ComponentModel model)
+    /// <summary>Writes the <c>factory:</c> argument: a lambda resolving constructor parameters from services.</summary>
+    internal static void EmitFactory(CodeWriter w, string fullyQualifiedName, string typeName, Model.EquatableArray<ServiceParameterModel> parameters, string kind)
     {
-        if (model.ConstructorParameters.IsEmpty)
+        if (parameters.IsEmpty)
         {
-            w.Line($"factory: static services => new {model.FullyQualifiedName}(),");
+            w.Line($"factory: static services => new {fullyQualifiedName}(),");
             return;
         }
 
-        w.Line($"factory: static services => new {model.FullyQualifiedName}(");
+        w.Line($"factory: static services => new {fullyQualifiedName}(");
         w.Indent();
-        for (var i = 0; i < model.ConstructorParameters.Count; i++)
+        for (var i = 0; i < parameters.Count; i++)
         {
-            var p = model.ConstructorParameters[i];
-            var separator = i == model.ConstructorParameters.Count - 1 ? ")," : ",";
+            var p = parameters[i];
+            var separator = i == parameters.Count - 1 ? ")," : ",";
             var lookup = $"services.GetService(typeof({p.TypeOfName}))";
             if (p.IsOptional)
             {
@@ -141,7 +143,7 @@ internal static class ComponentEmitter
             }
             else
             {
-                var message = $"The component '{model.TypeName}' needs the service '{p.TypeOfName.Replace("global::", string.Empty)}' (constructor parameter '{p.Name}'), but none is registered.";
+                var message = $"The {kind} '{typeName}' needs the service '{p.TypeOfName.Replace("global::", string.Empty)}' (constructor parameter '{p.Name}'), but none is registered.";
                 w.Line($"({p.TypeName})({lookup} ?? throw new global::System.InvalidOperationException({Literal(message)})){separator}");
             }
         }
@@ -266,7 +268,7 @@ internal static class ComponentEmitter
 
     private static string NullableLiteral(string? value) => value is null ? "null" : Literal(value);
 
-    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -1,5 +1,5 @@
 // Hand-written bindings for tests/Live.TestServer's components, in the shape the C# generator emits.
-import { defineComponent } from "../../../src/index.js";
+import { defineComponent, defineRoom } from "../../../src/index.js";
 
 export interface CounterState {
   count: number;
@@ -61,3 +61,23 @@ export interface InboxState {
 export const Inbox = defineComponent<InboxState, {
   post: { args: { text: string }; result: number };
 }>("Inbox", ["post"]);
+export interface ChatLine {
+  text: string;
+}
+export interface LiveEvents {
+  ChatLine: ChatLine;
+}
+export interface ChatPanelState {
+  heard: string[];
+}
+export const ChatPanel = defineComponent<ChatPanelState, {
+  say: { args: { text: string }; result: number };
+  sayTo: { args: { roomName: string; text: string }; result: number };
+  setTopic: { args: { roomName: string; topic: string }; result: void };
+  typing: { args: { on: boolean }; result: void };
+}, { room?: string }>("ChatPanel", ["say", "sayTo", "setTopic", "typing"]);
+export interface TopicState {
+  topic: string;
+  posts: number;
+}
+export const TopicRoom = defineRoom<TopicState, LiveEvents>("topic");

@@ -1,0 +1,161 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Live.Presence;
+
+/// <summary>
+/// The presence of one room: its members (one per user, counting the user's connections) and its live-state entries.
+/// Owned by the room and used only on its queue, so it needs no locking. Written into the room's synced document as
+/// <c>members</c> (an object keyed by user id) and <c>live</c> (an object keyed by entry key).
+/// </summary>
+internal sealed class PresenceTracker
+{
+    private readonly Dictionary<string, Member> members = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LiveStateEntry> live = new(StringComparer.Ordinal);
+
+    public int MemberCount => members.Count;
+
+    public bool Contains(string userId) => members.ContainsKey(userId);
+
+    /// <summary>Counts one more connection of <paramref name="identity"/>; returns whether the user is new to the room.</summary>
+    public bool AddConnection(UserIdentity identity, JsonObject? metadata, DateTimeOffset now)
+    {
+        if (members.TryGetValue(identity.UserId, out var member))
+        {
+            member.Connections++;
+            member.LastActive = now;
+            member.Status = PresenceStatus.Online;
+            if (metadata is not null)
+            {
+                member.Metadata = metadata;
+            }
+
+            return false;
+        }
+
+        members[identity.UserId] = new Member(identity.UserId, identity.DisplayName, now) { Metadata = metadata };
+        return true;
+    }
+
+    /// <summary>Counts one connection less; returns whether that was the user's last (the user left, with their live state).</summary>
+    public bool RemoveConnection(string userId)
+    {
+        if (!members.TryGetValue(userId, out var member))
+        {
+            return false;
+        }
+
+        if (--member.Connections > 0)
+        {
+            return false;
+        }
+
+        members.Remove(userId);
+        foreach (var key in live.Where(e => e.Value.UserId == userId).Select(e => e.Key).ToList())
+        {
+            live.Remove(key);
+        }
+
+        return true;
+    }
+
+    public void Touch(string userId, DateTimeOffset now)
+    {
+        if (members.TryGetValue(userId, out var member))
+        {
+            member.LastActive = now;
+        }
+    }
+
+    public bool SetStatus(string userId, PresenceStatus status, DateTimeOffset now)
+    {
+        if (!members.TryGetValue(userId, out var member))
+        {
+            return false;
+        }
+
+        member.Status = status;
+        member.LastActive = now;
+        return true;
+    }
+
+    /// <summary>Sets (or with a <see langword="null"/> value removes) a live-state entry; the last writer wins.</summary>
+    public void SetLive(string key, JsonNode? value, string userId, DateTimeOffset now)
+    {
+        if (value is null)
+        {
+            live.Remove(key);
+        }
+        else
+        {
+            live[key] = new LiveStateEntry(key, value.DeepClone(), userId, now);
+        }
+
+        Touch(userId, now);
+    }
+
+    public IReadOnlyList<RoomMember> Members() =>
+        [.. members.Values.Select(m => new RoomMember(m.UserId, m.DisplayName, m.Connections, m.Status, m.LastActive, (JsonObject?)m.Metadata?.DeepClone()))];
+
+    public IReadOnlyList<LiveStateEntry> LiveEntries() =>
+        [.. live.Values.Select(e => e with { Value = e.Value?.DeepClone() })];
+
+    /// <summary>Writes <c>"members": {...}, "live": {...}</c> into the open document object.</summary>
+    public void Write(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject("members"u8);
+        foreach (var member in members.Values)
+        {
+            writer.WriteStartObject(member.UserId);
+            writer.WriteString("userId"u8, member.UserId);
+            writer.WriteString("name"u8, member.DisplayName);
+            writer.WriteNumber("connections"u8, member.Connections);
+            writer.WriteString("status"u8, member.Status == PresenceStatus.Away ? "away"u8 : "online"u8);
+            writer.WriteString("lastActive"u8, member.LastActive);
+            if (member.Metadata is not null)
+            {
+                writer.WritePropertyName("metadata"u8);
+                member.Metadata.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartObject("live"u8);
+        foreach (var entry in live.Values)
+        {
+            writer.WriteStartObject(entry.Key);
+            writer.WritePropertyName("value"u8);
+            if (entry.Value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                entry.Value.WriteTo(writer);
+            }
+
+            writer.WriteString("userId"u8, entry.UserId);
+            writer.WriteString("at"u8, entry.UpdatedAt);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private sealed class Member(string userId, string displayName, DateTimeOffset joined)
+    {
+        public string UserId { get; } = userId;
+
+        public string DisplayName { get; } = displayName;
+
+        public int Connections { get; set; } = 1;
+
+        public PresenceStatus Status { get; set; } = PresenceStatus.Online;
+
+        public DateTimeOffset LastActive { get; set; } = joined;
+
+        public JsonObject? Metadata { get; set; }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Live.Rooms;
+
+/// <summary>Who receives an event.</summary>
+internal enum EmitTarget
+{
+    All,
+    Others,
+    User,
+}

@@ -1,0 +1,16 @@
+using Live.Connections;
+using Live.Instances;
+using Live.Presence;
+
+namespace Live.Rooms;
+
+/// <summary>One connection's membership of one room: where to send, who it is, and which of its components joined.</summary>
+internal sealed class RoomConnection(IConnectionSink sink, UserIdentity identity)
+{
+    public IConnectionSink Sink { get; } = sink;
+
+    public UserIdentity Identity { get; } = identity;
+
+    /// <summary>The components of this connection that joined (server-side event handlers run on these).</summary>
+    public List<ComponentInstance> Components { get; } = [];
+}
