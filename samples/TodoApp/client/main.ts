@@ -145,7 +145,6 @@ const rerender = () => render(todos.state, view.state);
 todos.onChange(rerender);
 view.onChange(rerender);
 rerender();
-// After a reload the rehydrated draft goes into the input even though it has the focus (autofocus).
 input.value = view.state.draft;
 
 let draftTimer: ReturnType<typeof setTimeout> | undefined;
@@ -172,3 +171,8 @@ for (const button of filterButtons) {
 
 clearCompleted.addEventListener("click", () => todos.actions.clearCompleted().catch(showError));
 wireClearAll($<HTMLButtonElement>("#clear-all"), () => todos.actions.clearAll(), showError);
+
+// The input stays disabled until the form is wired: an Enter pressed earlier would submit the form natively and
+// reload the page, losing the text. Enabled now, it gets the focus (what `autofocus` would have done).
+input.disabled = false;
+input.focus();
