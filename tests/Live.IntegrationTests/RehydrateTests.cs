@@ -83,6 +83,28 @@ public sealed class RehydrateTests
     }
 
     [Fact]
+    public async Task A_token_for_a_component_the_user_may_no_longer_mount_is_refused_without_its_state()
+    {
+        await using var server = await LiveServer.StartAsync(TokenPerChange);
+        string token;
+        await using (var bob = await Clients.ConnectAsync(server, HeaderAuthentication.As("bob")))
+        {
+            var vault = await bob.MountAsync("Vault");
+            await vault.InvokeAsync("deposit", new { amount = 7312 });
+            token = vault.StateToken!;
+        }
+
+        // The same browser, signed out: Vault requires a signed-in user, so its token no longer mounts it.
+        await using var anonymous = await Clients.ConnectAsync(server);
+        var answer = await RehydrateRaw(anonymous, "Vault", token);
+
+        Assert.Equal("error", answer.GetProperty("type").GetString());
+        Assert.Equal("unauthorized", answer.GetProperty("code").GetString());
+        Assert.StartsWith("rh", answer.GetProperty("id").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("7312", answer.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_components_token_is_refused_with_token_component_mismatch()
     {
         await using var server = await LiveServer.StartAsync();
