@@ -92,7 +92,7 @@ export class LiveClient {
     if (!(this.heartbeatIntervalMs >= 0)) throw new RangeError("heartbeatIntervalMs must be >= 0 (0 disables it).");
     this.host = {
       logger: this.logger,
-      requestWhenOpen: (build) => this.requestWhenOpen(build),
+      requestWhenOpen: (build, onAnswer) => this.requestWhenOpen(build, onAnswer),
       requestNow: (message, onAnswer) => {
         const connection = this.currentStatus === "open" ? this.connection : undefined;
         if (connection === undefined) return Promise.reject(new LiveClosedError("Not connected."));

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Live.Connections;
 using Live.Protocol;
 
 namespace Live.Instances;
@@ -7,12 +8,16 @@ namespace Live.Instances;
 /// <summary>The state side of an instance: serializing, diffing against what clients hold, and sending the patch.</summary>
 internal sealed partial class ComponentInstance
 {
-    /// <summary>Diffs the state against what clients hold and sends the patch, if anything changed.</summary>
-    private async Task FlushOnQueueAsync(string? actionName)
+    /// <summary>
+    /// Diffs the state against what clients hold and sends the patch, if anything changed. When
+    /// <paramref name="carrier"/> (the caller of an action) is the only connection attached, nothing is sent:
+    /// the change is returned for the caller's <c>result</c> to carry.
+    /// </summary>
+    private async Task<StateChange?> FlushOnQueueAsync(string? actionName, IConnectionSink? carrier = null)
     {
         if (!Component.IsStateDirty || !initialized)
         {
-            return;
+            return null;
         }
 
         try
@@ -37,20 +42,32 @@ internal sealed partial class ComponentInstance
         if (count == 0)
         {
             nextDocument.Dispose();
-            return;
+            return null;
         }
 
         stateDocument.Dispose();
         stateDocument = nextDocument;
         stateJson = nextJson;
         Version++;
-        var frame = ServerMessages.Patch(Id, Version, ops, static (w, o) => w.WriteRawValue(o.WrittenSpan, skipInputValidation: true));
+        var change = new StateChange(Version, ops.WrittenMemory);
+        if (carrier is not null && attached.Length == 1 && ReferenceEquals(attached[0], carrier))
+        {
+            host.CountPatch(change.Ops.Length, receivers: 1);
+            return change;
+        }
+
+        var frame = PatchFrame(change);
         host.CountPatch(frame.Length, attached.Length);
         foreach (var sink in attached)
         {
             sink.TrySend(frame);
         }
+
+        return null;
     }
+
+    private byte[] PatchFrame(StateChange change) =>
+        ServerMessages.Patch(Id, change.Version, change.Ops, static (w, o) => w.WriteRawValue(o.Span, skipInputValidation: true));
 
     private byte[] SerializeState()
     {

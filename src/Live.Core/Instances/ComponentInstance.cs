@@ -139,20 +139,30 @@ internal sealed partial class ComponentInstance : IComponentScheduler
             }
 
             var result = await action.Invoker(Component, new ActionArguments(args, host.SerializerOptions), cancellationToken).ConfigureAwait(false);
-            await FlushOnQueueAsync(action.Name).ConfigureAwait(false);
+
+            // When the caller is the only connection holding the instance, its state change rides in the result:
+            // one frame (and one socket write) per round trip instead of a patch and a result.
+            var change = await FlushOnQueueAsync(action.Name, carrier: sink).ConfigureAwait(false);
 
             byte[] answer;
             outcome = ActionOutcomes.Ok;
             try
             {
                 answer = result.HasValue
-                    ? ServerMessages.Result(requestId, result.Value, result.Type!, host.SerializerOptions)
-                    : ServerMessages.Result(requestId);
+                    ? ServerMessages.Result(requestId, change, result.Value, result.Type!, host.SerializerOptions)
+                    : ServerMessages.Result(requestId, change);
             }
             catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
             {
                 Log.ResultNotSerializable(host.Logger, ex, Descriptor.Name, action.Name);
                 outcome = ActionOutcomes.InternalError;
+
+                // The state did change: the client still gets it, as a patch ahead of the error.
+                if (change is { } carried)
+                {
+                    sink.TrySend(PatchFrame(carried));
+                }
+
                 answer = ServerMessages.Error(requestId, host.Failure(ErrorCodes.InternalError, $"The result of '{action.Name}' could not be serialized", ex));
             }
 
