@@ -21,8 +21,6 @@ internal sealed partial class ComponentInstance : IComponentScheduler
     private readonly LiveRuntime host;
     private readonly AsyncServiceScope? ownedScope;
     private ImmutableArray<IConnectionSink> attached = [];
-    private JsonDocument? stateDocument;
-    private byte[] stateJson = [];
     private bool initialized;
 
     public ComponentInstance(ComponentDescriptor descriptor, LiveComponentBase component, LiveRuntime host, AsyncServiceScope? ownedScope)
@@ -90,7 +88,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         if (!initialized)
         {
             Component.ResetChanges();
-            SetState(SerializeState(), version: 0);
+            CommitInitialState();
             initialized = true;
             host.Metrics.InstanceCreated(Descriptor.Name);
         }
@@ -107,7 +105,8 @@ internal sealed partial class ComponentInstance : IComponentScheduler
 
         attached = attached.Add(sink);
         host.Metrics.Mounted(Descriptor.Name);
-        sink.TrySend(ServerMessages.Mounted(requestId, Id, Descriptor.Name, Version, stateJson));
+        sink.TrySend(ServerMessages.Mounted(requestId, Id, Descriptor.Name, Version, CommittedJson()));
+        ReleaseJsonCache();
         return AttachResult.Attached;
     });
 
@@ -203,7 +202,8 @@ internal sealed partial class ComponentInstance : IComponentScheduler
     {
         sink.TrySend(IsDestroyed || !attached.Contains(sink)
             ? ServerMessages.Error(requestId, InstanceNotFound(Id))
-            : ServerMessages.State(requestId, Id, Version, stateJson));
+            : ServerMessages.State(requestId, Id, Version, CommittedJson()));
+        ReleaseJsonCache();
         return Task.CompletedTask;
     });
 
@@ -305,8 +305,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         }
 
         Component.AttachScheduler(null);
-        stateDocument?.Dispose();
-        stateDocument = null;
+        DisposeState();
         if (ownedScope is { } scope)
         {
             await scope.DisposeAsync().ConfigureAwait(false);

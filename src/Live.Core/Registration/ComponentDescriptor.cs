@@ -24,6 +24,10 @@ public sealed class ComponentDescriptor
     /// C# names of members marked <c>[LiveKey]</c> on types used in the state; lists of such items diff by that key
     /// (members named <c>Id</c> are keys without it).
     /// </param>
+    /// <param name="immutableState">
+    /// Whether every value reachable from the state is immutable (records with init-only members, immutable
+    /// collections, scalars), so the runtime may diff state objects directly instead of their serialized JSON.
+    /// </param>
     public ComponentDescriptor(
         string name,
         Type componentType,
@@ -33,7 +37,8 @@ public sealed class ComponentDescriptor
         bool singleton = false,
         bool keepAlive = false,
         IJsonTypeInfoResolver? typeInfoResolver = null,
-        IReadOnlyList<string>? keyMemberNames = null)
+        IReadOnlyList<string>? keyMemberNames = null,
+        bool immutableState = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(componentType);
@@ -49,6 +54,7 @@ public sealed class ComponentDescriptor
         KeepAlive = keepAlive;
         TypeInfoResolver = typeInfoResolver;
         KeyMemberNames = keyMemberNames ?? [];
+        ImmutableState = immutableState;
     }
 
     /// <summary>The name clients mount the component by.</summary>
@@ -77,4 +83,10 @@ public sealed class ComponentDescriptor
 
     /// <summary>C# names of the <c>[LiveKey]</c> members of item types in the state (empty when there are none).</summary>
     public IReadOnlyList<string> KeyMemberNames { get; }
+
+    /// <summary>
+    /// Whether the generator found the state's whole graph immutable: the runtime then diffs the old and new state
+    /// objects (skipping subtrees that are the same reference) instead of re-serializing the whole state per change.
+    /// </summary>
+    public bool ImmutableState { get; }
 }

@@ -27,6 +27,7 @@ namespace Live.Generators.Components;
 /// one resolver combines them; the TypeScript bindings are written from them.
 /// </param>
 /// <param name="KeyMemberNames">C# names of the <c>[LiveKey]</c> members reachable from the state, sorted and distinct.</param>
+/// <param name="ImmutableState">Whether the state's whole graph is immutable (<see cref="StateImmutability"/>).</param>
 internal sealed record ComponentModel(
     string? Namespace,
     string TypeName,
@@ -44,4 +45,5 @@ internal sealed record ComponentModel(
     EquatableArray<ActionModel> Actions,
     EquatableArray<string> JsonRootTypes,
     EquatableArray<JsonTypeShape> JsonShapes,
-    EquatableArray<string> KeyMemberNames);
+    EquatableArray<string> KeyMemberNames,
+    bool ImmutableState);

@@ -99,7 +99,8 @@ internal static class ComponentParser
             actions,
             JsonRoots.Names(wireTypes),
             jsonShapes,
-            LiveKeyCollector.Collect(stateType));
+            LiveKeyCollector.Collect(stateType),
+            stateIsRecord && StateImmutability.IsImmutable(stateType));
 
         var claim = nameIsValid ? new ComponentNameClaim(componentName, component.ToDisplayString(), attributeLocation) : null;
         return new ComponentParseResult(model, claim, new EquatableArray<DiagnosticInfo>(diagnostics));
