@@ -138,7 +138,7 @@ public sealed partial class LiveConnection
             case MessageTypes.Pong when id is null:
                 break; // the answer to a heartbeat
             case MessageTypes.Mounted or MessageTypes.State or MessageTypes.Result or MessageTypes.Unmounted
-                or MessageTypes.Pong or MessageTypes.Error:
+                or MessageTypes.Pong or MessageTypes.Refreshed or MessageTypes.Error:
                 if (id is null)
                 {
                     Log.AnswerWithoutId(_logger, type);

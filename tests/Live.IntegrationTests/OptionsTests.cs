@@ -14,6 +14,9 @@ public sealed class OptionsTests
         { o => o.Limits.MaxComponentsPerConnection = 0, "Live:Limits:MaxComponentsPerConnection" },
         { o => o.Limits.MaxPendingRequestsPerConnection = -5, "Live:Limits:MaxPendingRequestsPerConnection" },
         { o => o.Limits.SendQueueCapacity = 1, "Live:Limits:SendQueueCapacity" },
+        { o => o.HandshakeTimeout = TimeSpan.Zero, "Live:HandshakeTimeout" },
+        { o => o.Limits.MaxConnectionsPerUser = 0, "Live:Limits:MaxConnectionsPerUser" },
+        { o => o.Authentication.Schemes.Add(" "), "Live:Authentication:Schemes" },
     };
 
     [Theory]

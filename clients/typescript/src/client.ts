@@ -48,6 +48,9 @@ const CLOSE_DESCRIPTIONS: { readonly [code: number]: string } = {
   1011: "server error",
   4000: "idle timeout",
   4001: "client too slow",
+  4002: "handshake timeout",
+  4008: "rate limit exceeded",
+  4401: "authentication failed or expired",
 };
 
 type AnyHandle = ComponentHandle<object, {}>;
@@ -137,6 +140,17 @@ export class LiveClient {
       },
     );
     return handle!;
+  }
+
+  /**
+   * Hands the server a fresh token for the connection's user before the current one expires (see
+   * `docs/protocol.md#refresh`). Resolves with the new expiry (undefined when it has none). A token the server
+   * refuses — invalid, expired, or another user's — closes the connection with code 4401, and this rejects with
+   * `LiveClosedError`; `accessTokenFactory` should then return a valid token for the reconnect.
+   */
+  async refresh(token: string): Promise<Date | undefined> {
+    const answer = await this.requestWhenOpen(() => ({ type: "refresh", token }));
+    return answer.expiresAt === undefined ? undefined : new Date(answer.expiresAt);
   }
 
   /** Closes the connection for good: status "closed", no reconnect, pending requests fail with `LiveClosedError`. */

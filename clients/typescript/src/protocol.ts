@@ -32,6 +32,11 @@ export interface ResyncRequest {
 export interface PingRequest {
   readonly type: "ping";
 }
+/** Hands the server a fresh token for the connection's user (see `LiveClient.refresh`). */
+export interface RefreshRequest {
+  readonly type: "refresh";
+  readonly token: string;
+}
 /** A request with any other `type`, for extensions (e.g. a future `resume`). */
 export interface ExtensionRequest {
   readonly type: string;
@@ -39,7 +44,14 @@ export interface ExtensionRequest {
 }
 
 /** A client message before the connection assigns its `id`. */
-export type ClientRequest = MountRequest | ActionRequest | UnmountRequest | ResyncRequest | PingRequest | ExtensionRequest;
+export type ClientRequest =
+  | MountRequest
+  | ActionRequest
+  | UnmountRequest
+  | ResyncRequest
+  | PingRequest
+  | RefreshRequest
+  | ExtensionRequest;
 
 export interface MountedMessage {
   readonly type: "mounted";
@@ -79,6 +91,12 @@ export interface PongMessage {
   readonly type: "pong";
   readonly id?: string;
 }
+export interface RefreshedMessage {
+  readonly type: "refreshed";
+  readonly id: string;
+  /** When the new authentication expires (ISO 8601, UTC); absent when it does not. */
+  readonly expiresAt?: string;
+}
 export interface ErrorMessage {
   readonly type: "error";
   readonly id?: string;
@@ -94,6 +112,7 @@ export type ServerMessage =
   | ResultMessage
   | UnmountedMessage
   | PongMessage
+  | RefreshedMessage
   | ErrorMessage;
 
 /** The answer types, by the request type that asks for them. */
@@ -103,6 +122,7 @@ export interface AnswerTypes {
   unmount: UnmountedMessage;
   resync: StateMessage;
   ping: PongMessage;
+  refresh: RefreshedMessage;
 }
 
 /** The answer type for each request type. */
@@ -112,6 +132,7 @@ export const ANSWER_TYPE: { readonly [K in keyof AnswerTypes]: AnswerTypes[K]["t
   unmount: "unmounted",
   resync: "state",
   ping: "pong",
+  refresh: "refreshed",
 });
 
 /** A `mounted`/`state` answer with every member the server sent, checked for the three the client relies on. */

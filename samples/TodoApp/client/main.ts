@@ -1,6 +1,7 @@
 // The TodoApp page: one shared TodoList (a singleton component) and this tab's own TodoView (filter, draft).
 import { LiveClient, type LiveStatus } from "@live/client";
 import { TodoList, TodoView, type TodoItem, type TodoListState, type TodoViewState } from "./live.generated";
+import { loadSession, renderAccount } from "./account";
 
 const $ = <T extends HTMLElement>(selector: string): T => {
   const element = document.querySelector<T>(selector);
@@ -32,6 +33,7 @@ function showError(error: unknown): void {
 
 client.onStatus(showStatus);
 showStatus(client.status);
+loadSession().then(session => renderAccount($<HTMLDivElement>("#account"), session), showError);
 
 const [todos, view] = await Promise.all([client.mount(TodoList), client.mount(TodoView)]);
 

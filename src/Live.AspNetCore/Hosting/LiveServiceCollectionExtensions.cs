@@ -1,7 +1,9 @@
 using Live;
 using Live.AspNetCore;
 using System.Diagnostics.Metrics;
+using Live.AspNetCore.Authentication;
 using Live.AspNetCore.Monitoring;
+using Microsoft.AspNetCore.Hosting;
 using Live.Hosting;
 using Live.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +18,9 @@ public static class LiveServiceCollectionExtensions
     /// <summary>
     /// Adds the Live runtime. Components marked <c>[LiveComponent]</c> are registered by the source generator; this
     /// call hosts them. Options are bound from the <c>Live</c> configuration section, then <paramref name="configure"/>
-    /// runs, and the result is validated at start-up. It also registers the <c>Live</c> meter (see
+    /// runs, and the result is validated at start-up. A bearer token in the <c>access_token</c> query parameter of a
+    /// Live upgrade is handed to the app's authentication as an <c>Authorization</c> header (see
+    /// <see cref="LiveAuthenticationOptions.AccessTokenFromQuery"/>). It also registers the <c>Live</c> meter (see
     /// <c>docs/performance.md</c>) and a health check named <c>live</c> (map it with <c>app.MapHealthChecks(...)</c>).
     /// </summary>
     /// <param name="services">The application's services.</param>
@@ -40,6 +44,7 @@ public static class LiveServiceCollectionExtensions
         services.TryAddSingleton<LiveRuntime>();
         services.AddHealthChecks().AddCheck<LiveHealthCheck>(LiveHealthCheck.Name, tags: [LiveHealthCheck.Name]);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LiveLifetimeService>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, AccessTokenFromQuery>());
         return new LiveBuilder(services);
     }
 }

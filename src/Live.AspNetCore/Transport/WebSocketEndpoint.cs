@@ -1,3 +1,4 @@
+using Live.AspNetCore.Authentication;
 using Live.Hosting;
 using Live.Protocol;
 using Microsoft.AspNetCore.Http;
@@ -43,12 +44,20 @@ internal static class WebSocketEndpoint
             return;
         }
 
+        var identity = await UpgradeAuthentication.AuthenticateAsync(context, runtime.Options.Authentication).ConfigureAwait(false);
+        if (!runtime.TryAcquireUserSlot(identity, out var slot))
+        {
+            await RefuseAsync(context, StatusCodes.Status429TooManyRequests, $"This user already has {runtime.Options.Limits.MaxConnectionsPerUser} open connections (Live:Limits:MaxConnectionsPerUser); close one first.").ConfigureAwait(false);
+            return;
+        }
+
+        using var userSlot = slot;
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = protocol,
             DangerousEnableCompression = false,
         }).ConfigureAwait(false);
-        await runtime.RunConnectionAsync(socket, context.User, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+        await runtime.RunConnectionAsync(socket, identity, context.RequestServices, context.RequestAborted, userSlot).ConfigureAwait(false);
     }
 
     private static async Task RefuseAsync(HttpContext context, int status, string reason)

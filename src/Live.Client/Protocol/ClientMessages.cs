@@ -40,6 +40,9 @@ internal static class ClientMessages
 
     public static ReadOnlyMemory<byte> Ping(string id) => Write(id, "ping", 0, static (_, _) => { });
 
+    public static ReadOnlyMemory<byte> Refresh(string id, string token) =>
+        Write(id, "refresh", token, static (w, t) => w.WriteString("token", t));
+
     private static ReadOnlyMemory<byte> Write<TState>(string id, string type, TState state, Action<Utf8JsonWriter, TState> body)
     {
         var buffer = new ArrayBufferWriter<byte>(256);

@@ -9,5 +9,6 @@ internal static class MessageTypes
     public const string Result = "result";
     public const string Unmounted = "unmounted";
     public const string Pong = "pong";
+    public const string Refreshed = "refreshed";
     public const string Error = "error";
 }

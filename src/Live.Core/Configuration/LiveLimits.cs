@@ -16,6 +16,13 @@ public sealed class LiveLimits
     public int MaxPendingRequestsPerConnection { get; set; } = 32;
 
     /// <summary>
+    /// The most connections one authenticated user may have open on this server at once; an upgrade past it is
+    /// refused with HTTP 429. Users are told apart by their name identifier (<c>sub</c>) claim, else their name;
+    /// anonymous connections are not counted. <see langword="null"/> (the default) means no limit.
+    /// </summary>
+    public int? MaxConnectionsPerUser { get; set; }
+
+    /// <summary>
     /// How many frames per second one connection may send, on average (a token bucket refilled ten times a second).
     /// Frames over the limit are answered with <c>rate_limited</c> and not handled. Default 100.
     /// </summary>

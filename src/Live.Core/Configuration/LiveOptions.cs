@@ -21,6 +21,12 @@ public sealed class LiveOptions
     /// </summary>
     public TimeSpan ClientTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a new connection has to send its first request (any message but <c>ping</c>) before the server closes
+    /// it with code 4002, so sockets that are opened and never used cannot be held. Default 10 s.
+    /// </summary>
+    public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a deliberate close waits for the client to acknowledge before aborting the socket. Default 5 s.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -38,6 +44,9 @@ public sealed class LiveOptions
     /// allows every origin.
     /// </summary>
     public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>Which authentication schemes authenticate a connection, and whether a token may come in the query.</summary>
+    public LiveAuthenticationOptions Authentication { get; } = new();
 
     /// <summary>Limits on what one connection may send and hold.</summary>
     public LiveLimits Limits { get; } = new();

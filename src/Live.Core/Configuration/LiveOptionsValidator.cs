@@ -23,7 +23,22 @@ internal sealed class LiveOptionsValidator : IValidateOptions<LiveOptions>
             failures.Add($"Live:CloseTimeout must be positive (was {options.CloseTimeout}).");
         }
 
+        if (options.HandshakeTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"Live:HandshakeTimeout must be positive (was {options.HandshakeTimeout}).");
+        }
+
+        if (options.Authentication.Schemes.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add("Live:Authentication:Schemes must not contain empty scheme names.");
+        }
+
         var limits = options.Limits;
+        if (limits.MaxConnectionsPerUser is { } perUser)
+        {
+            Positive(perUser, "Live:Limits:MaxConnectionsPerUser", failures);
+        }
+
         Positive(limits.MaxFrameBytes, "Live:Limits:MaxFrameBytes", failures, minimum: 256);
         Positive(limits.MaxJsonDepth, "Live:Limits:MaxJsonDepth", failures, minimum: 2);
         Positive(limits.MaxComponentsPerConnection, "Live:Limits:MaxComponentsPerConnection", failures);

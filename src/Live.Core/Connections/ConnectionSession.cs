@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Live.Authentication;
 using Live.Hosting;
 using Live.Instances;
 using Live.Protocol;
@@ -32,8 +33,10 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
     private readonly CancellationTokenSource connectionCancellation;
 
     // connectionCancellation backs LiveConnectionContext.ConnectionAborted; the session cancels it when the connection ends.
-    public ConnectionSession(WebSocket socket, LiveConnectionContext context, LiveRuntime runtime, CancellationTokenSource connectionCancellation)
+    public ConnectionSession(WebSocket socket, LiveConnectionContext context, LiveRuntime runtime, CancellationTokenSource connectionCancellation, ConnectionIdentity identity)
     {
+        this.identity = identity;
+        userKey = UserKeys.Of(identity.User);
         this.connectionCancellation = connectionCancellation;
         this.socket = socket;
         this.runtime = runtime;
@@ -81,6 +84,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         Log.Connected(runtime.Logger, Context.ConnectionId);
         sendLoop = RunSendLoopAsync();
         idleTimer = runtime.TimeProvider.CreateTimer(static s => ((ConnectionSession)s!).OnIdle(), this, runtime.Options.ClientTimeout, Timeout.InfiniteTimeSpan);
+        StartAuthenticationTimers();
         var reason = DisconnectReason.ConnectionClosed;
         try
         {
@@ -106,6 +110,8 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
             {
                 await idleTimer.DisposeAsync().ConfigureAwait(false);
             }
+
+            StopAuthenticationTimers();
 
             await DetachAllAsync(reason).ConfigureAwait(false);
             await CloseAsync(CloseCodes.Normal, "Closed.").ConfigureAwait(false);
@@ -222,6 +228,8 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
     public void Dispose()
     {
         idleTimer?.Dispose();
+        StopAuthenticationTimers();
+        refreshGate.Dispose();
         sendCancellation.Dispose();
     }
 
@@ -324,6 +332,15 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
 
         [LoggerMessage(25, LogLevel.Warning, "Connection {ConnectionId} kept sending past its rate limit ({Count} frames in a row), closing it")]
         public static partial void RateLimitAbuse(ILogger logger, string connectionId, int count);
+
+        [LoggerMessage(50, LogLevel.Information, "Connection {ConnectionId} refresh refused: {Reason}; closing it")]
+        public static partial void RefreshRefused(ILogger logger, string connectionId, string reason);
+
+        [LoggerMessage(51, LogLevel.Information, "Connection {ConnectionId} authentication expired at {ExpiresAt}, closing it")]
+        public static partial void AuthenticationExpired(ILogger logger, string connectionId, DateTimeOffset expiresAt);
+
+        [LoggerMessage(52, LogLevel.Information, "Connection {ConnectionId} sent no request within {Timeout} of connecting, closing it")]
+        public static partial void HandshakeTimeout(ILogger logger, string connectionId, TimeSpan timeout);
 
         [LoggerMessage(24, LogLevel.Error, "Detaching instance {InstanceId} failed")]
         public static partial void DetachFailed(ILogger logger, Exception exception, string instanceId);

@@ -48,6 +48,7 @@ internal sealed partial class MessageDispatcher
                 return;
             }
 
+            session.OnRequest();
             var id = message.Id!;
             if (session.TryBeginRequest(id) is { } busy)
             {
@@ -64,6 +65,7 @@ internal sealed partial class MessageDispatcher
                     MessageType.Action => ActionAsync(session, message),
                     MessageType.Unmount => UnmountAsync(session, message),
                     MessageType.Resync => ResyncAsync(session, message),
+                    MessageType.Refresh => session.RefreshAsync(id, message.Token!),
                     _ => Task.CompletedTask,
                 };
             }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
+using Live.Authentication;
 using Live.Connections;
 using Live.Dispatch;
 using Live.Instances;
@@ -72,16 +72,27 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
 
     public int SingletonCount => singletons.Count;
 
+    /// <summary>Open connections per authenticated user, for <see cref="LiveLimits.MaxConnectionsPerUser"/>.</summary>
+    public ConnectionsPerUser ConnectionsPerUser { get; } = new();
+
+    /// <summary>
+    /// Takes a connection slot for the user of <paramref name="identity"/> under <see cref="LiveLimits.MaxConnectionsPerUser"/>;
+    /// <see langword="false"/> when the user is at the limit. Dispose the slot when the connection ends.
+    /// </summary>
+    public bool TryAcquireUserSlot(ConnectionIdentity identity, out IDisposable slot) =>
+        ConnectionsPerUser.TryAcquire(UserKeys.Of(identity.User), Options.Limits.MaxConnectionsPerUser, out slot);
+
     /// <summary>Runs one accepted WebSocket until it closes. The socket must already speak <see cref="ProtocolVersion.V1"/>.</summary>
     /// <param name="socket">The accepted socket.</param>
-    /// <param name="user">The authenticated user of the connection.</param>
+    /// <param name="identity">Who the transport authenticated, when that expires, and how to re-validate a refresh.</param>
     /// <param name="connectionServices">The connection's service scope (the upgrade request's services).</param>
     /// <param name="aborted">Cancelled when the transport aborts the connection.</param>
-    public async Task RunConnectionAsync(WebSocket socket, ClaimsPrincipal user, IServiceProvider connectionServices, CancellationToken aborted)
+    /// <param name="userSlot">The user's slot under <see cref="LiveLimits.MaxConnectionsPerUser"/>, released when the connection ends.</param>
+    public async Task RunConnectionAsync(WebSocket socket, ConnectionIdentity identity, IServiceProvider connectionServices, CancellationToken aborted, IDisposable? userSlot = null)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, shutdown.Token);
-        var context = new LiveConnectionContext(InstanceIds.NewConnectionId(), user, connectionServices, linked.Token);
-        using var session = new ConnectionSession(socket, context, this, linked);
+        var context = new LiveConnectionContext(InstanceIds.NewConnectionId(), identity.User, connectionServices, linked.Token);
+        using var session = new ConnectionSession(socket, context, this, linked, identity);
         sessions.TryAdd(session, 0);
         Metrics.ConnectionOpened();
         try
@@ -95,6 +106,7 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
         }
         finally
         {
+            userSlot?.Dispose();
             sessions.TryRemove(session, out _);
             Metrics.ConnectionClosed();
         }

@@ -13,4 +13,5 @@ internal readonly record struct ClientMessage(
     string? Instance,
     string? Action,
     JsonElement Args,
-    JsonElement Props);
+    JsonElement Props,
+    string? Token = null);

@@ -18,6 +18,15 @@ public static class CloseCodes
     /// <summary>The client did not read its messages and the send queue reached its bound.</summary>
     public const int SendQueueFull = 4001;
 
+    /// <summary>The client sent no request within the handshake timeout after connecting.</summary>
+    public const int HandshakeTimeout = 4002;
+
+    /// <summary>
+    /// The connection's authentication expired without a refresh, or a <c>refresh</c> was refused (invalid or
+    /// expired token, another user's token, or a connection whose authentication cannot be refreshed).
+    /// </summary>
+    public const int AuthenticationFailed = 4401;
+
     /// <summary>The client kept sending past its rate limit.</summary>
     public const int RateLimitExceeded = 4008;
 }

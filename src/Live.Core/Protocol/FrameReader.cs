@@ -14,6 +14,9 @@ internal static class FrameReader
     /// <summary>The longest component, action or instance name accepted; longer ones cannot exist.</summary>
     public const int MaxNameLength = 256;
 
+    /// <summary>The longest token a <c>refresh</c> may carry.</summary>
+    public const int MaxTokenLength = 16 * 1024;
+
     /// <summary>Parses <paramref name="frame"/>. On success the caller owns <paramref name="document"/> and must dispose it.</summary>
     /// <param name="frame">The frame's bytes; must stay unchanged while the document is in use.</param>
     /// <param name="maxDepth">The deepest JSON nesting accepted.</param>
@@ -116,11 +119,15 @@ internal static class FrameReader
         {
             type = MessageType.Resync;
         }
+        else if (typeElement.ValueEquals("refresh"u8))
+        {
+            type = MessageType.Refresh;
+        }
         else
         {
             error = new ProtocolError(
                 ErrorCodes.UnknownType,
-                $"Unknown message type '{Truncate(typeElement.GetString())}'; expected mount, action, unmount, resync or ping.");
+                $"Unknown message type '{Truncate(typeElement.GetString())}'; expected mount, action, unmount, resync, refresh or ping.");
             return Fail(ref document);
         }
 
@@ -130,7 +137,7 @@ internal static class FrameReader
             return Fail(ref document);
         }
 
-        string? component = null, instance = null, action = null;
+        string? component = null, instance = null, action = null, token = null;
         JsonElement args = default, props = default;
         switch (type)
         {
@@ -159,12 +166,19 @@ internal static class FrameReader
                 }
 
                 break;
+            case MessageType.Refresh:
+                if (!TryReadToken(root, out token, out error))
+                {
+                    return Fail(ref document);
+                }
+
+                break;
             case MessageType.Ping:
             default:
                 break;
         }
 
-        message = new ClientMessage(type, errorId, component, instance, action, args, props);
+        message = new ClientMessage(type, errorId, component, instance, action, args, props, token);
         error = null;
         return true;
     }
@@ -277,6 +291,33 @@ internal static class FrameReader
         return true;
     }
 
+    private static bool TryReadToken(JsonElement root, out string? token, out ProtocolError? error)
+    {
+        token = null;
+        error = null;
+        if (!root.TryGetProperty("token", out var element))
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, "The member \"token\" is required.");
+            return false;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"token\" must be a string, not {Registration.ActionArguments.DescribeKind(element.ValueKind)}.");
+            return false;
+        }
+
+        var text = element.GetString()!;
+        if (text.Length is 0 or > MaxTokenLength)
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"token\" must be 1 to {MaxTokenLength} characters long.");
+            return false;
+        }
+
+        token = text;
+        return true;
+    }
+
     private static bool TryReadObject(JsonElement root, string member, out JsonElement value, out ProtocolError? error)
     {
         value = default;
@@ -320,6 +361,7 @@ internal static class FrameReader
         MessageType.Action => "action",
         MessageType.Unmount => "unmount",
         MessageType.Resync => "resync",
+        MessageType.Refresh => "refresh",
         _ => "ping",
     };
 

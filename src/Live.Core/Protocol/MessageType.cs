@@ -8,4 +8,5 @@ internal enum MessageType
     Unmount,
     Resync,
     Ping,
+    Refresh,
 }

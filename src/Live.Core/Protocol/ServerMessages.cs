@@ -102,6 +102,17 @@ internal static class ServerMessages
             }
         });
 
+    public static byte[] Refreshed(string id, DateTimeOffset? expiresAt) =>
+        Write(w =>
+        {
+            w.WriteString("type"u8, "refreshed"u8);
+            w.WriteString("id"u8, id);
+            if (expiresAt is { } expires)
+            {
+                w.WriteString("expiresAt"u8, expires.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        });
+
     public static byte[] Error(string? id, ProtocolError error) =>
         Write(w =>
         {

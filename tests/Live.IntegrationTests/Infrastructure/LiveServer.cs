@@ -33,7 +33,8 @@ public sealed class LiveServer : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         Action<WebApplication>? pipeline = null,
         string environment = "Development",
-        IReadOnlyDictionary<string, string?>? configuration = null)
+        IReadOnlyDictionary<string, string?>? configuration = null,
+        Action<IEndpointConventionBuilder>? endpoint = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         if (configuration is not null)
@@ -54,7 +55,8 @@ public sealed class LiveServer : IAsyncDisposable
         services?.Invoke(builder.Services);
         var app = builder.Build();
         pipeline?.Invoke(app);
-        app.MapLive("/live");
+        var live = app.MapLive("/live");
+        endpoint?.Invoke(live);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LiveServer(app, new Uri(address)) { Logs = logs };
