@@ -169,59 +169,23 @@ internal sealed partial class TypedPatchBuilder
             }
         }
 
+        // 3. Build the new middle (KeyedMiddle.PlanInsertsAndMoves explains the order).
+        foreach (var step in middle.PlanInsertsAndMoves(atEnd: suffix == 0))
+        {
+            if (step.IsInsert)
+            {
+                AppendInsertPosition(ref session, prefix + step.To, step.Appending);
+                WriteAdd(ref session, newItems[prefix + step.NewIndex], element);
+                session.Path.Truncate(basePath);
+            }
+            else
+            {
+                WriteMove(ref session, prefix + step.From, prefix + step.To);
+            }
+        }
+
+        // 4. Matched items of the middle are now at their final index; diff their content there.
         var newToOld = middle.NewToOld;
-        var workArray = ArrayPool<int>.Shared.Rent(newToOld.Length);
-        try
-        {
-            var work = workArray.AsSpan(0, newToOld.Length);
-            var count = 0;
-            foreach (var target in oldToNew)
-            {
-                if (target >= 0)
-                {
-                    work[count++] = target;
-                }
-            }
-
-            for (var j = newToOld.Length - 1; j >= 0; j--)
-            {
-                if (newToOld[j] >= 0 && middle.Stable[j])
-                {
-                    continue;
-                }
-
-                var anchor = j == newToOld.Length - 1 ? count : work[..count].IndexOf(j + 1);
-                if (newToOld[j] < 0)
-                {
-                    AppendInsertPosition(ref session, prefix + anchor, appending: suffix == 0 && anchor == count);
-                    WriteAdd(ref session, newItems[prefix + j], element);
-                    session.Path.Truncate(basePath);
-                    work[anchor..count].CopyTo(work[(anchor + 1)..]);
-                    work[anchor] = j;
-                    count++;
-                    continue;
-                }
-
-                var current = work[..count].IndexOf(j);
-                work[(current + 1)..count].CopyTo(work[current..]);
-                if (anchor > current)
-                {
-                    anchor--;
-                }
-
-                work[anchor..(count - 1)].CopyTo(work[(anchor + 1)..]);
-                work[anchor] = j;
-                if (anchor != current)
-                {
-                    WriteMove(ref session, prefix + current, prefix + anchor);
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(workArray);
-        }
-
         for (var j = 0; j < newToOld.Length; j++)
         {
             if (newToOld[j] >= 0)
