@@ -13,6 +13,7 @@ public static class TodoAppHost
         builder.Services.AddSingleton<ITodoStore>(sp => new FileTodoStore(
             builder.Configuration["TodoApp:DataFile"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "todos.json"),
             sp.GetRequiredService<ILogger<FileTodoStore>>()));
+        builder.Services.AddSingleton<TodoApp.Todos.RemainingTodos>();
         builder.AddSignIn();
         builder.Services.AddLive();
 

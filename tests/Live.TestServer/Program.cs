@@ -10,6 +10,7 @@ builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
 builder.Services.AddLive();
 builder.Services.AddSingleton<OpenConnections>();
 builder.Services.AddSingleton<Live.TestServer.Components.StallLog>();
+builder.Services.AddSingleton<Live.TestServer.Components.Mailroom>();
 
 var app = builder.Build();
 app.UseOpenConnectionTracking("/live");

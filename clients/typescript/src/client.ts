@@ -2,44 +2,21 @@ import type { ActionSignatures, ComponentBinding } from "./bindings.js";
 import { ComponentHandle, type ComponentHost } from "./component.js";
 import { Connection, redact, type CloseInfo, type LiveLogger, type WebSocketConstructor } from "./connection.js";
 import { endpointUrl, resolveWebSocket } from "./endpoint.js";
-import { LiveClosedError } from "./errors.js";
+import { LiveClosedError, LiveError } from "./errors.js";
+import { emit } from "./listeners.js";
 import { ANSWER_TYPE, toSnapshot, type AnswerTypes, type ClientRequest, type ServerMessage } from "./protocol.js";
-import { backoffDelay, resolveReconnectPolicy, restoreComponents, type ReconnectOptions, type ReconnectPolicy } from "./reconnect.js";
-
-/** Where the client is: opening its first connection, open, re-establishing a lost one, or not connected. */
-export type LiveStatus = "connecting" | "open" | "reconnecting" | "closed";
-
-/** Details of a status change. */
-export interface StatusEvent {
-  readonly status: LiveStatus;
-  readonly previous: LiveStatus;
-  /** For "reconnecting"/"closed" after a connection ended: its close code (4000 idle, 4001 too slow, 1001 going away, 1006 dropped…). */
-  readonly closeCode?: number;
-  readonly closeReason?: string;
-  /** For "closed" when connecting failed or reconnecting gave up. */
-  readonly error?: Error;
-}
-
-export type StatusListener = (status: LiveStatus, event: StatusEvent) => void;
-
-export interface LiveClientOptions {
-  /** Called before every (re)connect; a token it returns is sent as the `access_token` query parameter. */
-  readonly accessTokenFactory?: (() => string | null | undefined | Promise<string | null | undefined>) | undefined;
-  /** Reconnect with exponential backoff and full jitter (the default), or `false` for none. */
-  readonly reconnect?: ReconnectOptions | false | undefined;
-  /** How long a request may wait for its answer. Default 30 000 ms. */
-  readonly requestTimeoutMs?: number | undefined;
-  /** How long opening a connection may take. Default 15 000 ms. */
-  readonly connectTimeoutMs?: number | undefined;
-  /** Send a `ping` after this long without sending anything. Default 10 000 ms (the server's idle timeout is 30 s). */
-  readonly heartbeatIntervalMs?: number | undefined;
-  /** Receives the client's diagnostics; `console` works. Default: silent. */
-  readonly logger?: LiveLogger | undefined;
-  /** The WebSocket constructor; defaults to `globalThis.WebSocket`, else the `ws` package (Node). */
-  readonly WebSocket?: WebSocketConstructor | undefined;
-  /** Random source for backoff jitter, in [0, 1). Default `Math.random`; tests pass their own. */
-  readonly random?: (() => number) | undefined;
-}
+import { ComponentRegistry } from "./registry.js";
+import { backoffDelay, type ReconnectPolicy } from "./reconnect.js";
+import {
+  resolveOptions,
+  type ClientRestoreListener,
+  type LiveClientOptions,
+  type LiveStatus,
+  type StatusEvent,
+  type StatusListener,
+} from "./options.js";
+import { isConnectionFailure, rehydrate, restoreComponents, type RestoreEvent, type RestoreFailure, type RestoreKind } from "./restore.js";
+import type { TokenStore } from "./tokens.js";
 
 const CLOSE_DESCRIPTIONS: { readonly [code: number]: string } = {
   1000: "normal closure",
@@ -69,8 +46,9 @@ export class LiveClient {
   private readonly heartbeatIntervalMs: number;
   private readonly random: () => number;
   private readonly statusListeners = new Set<StatusListener>();
-  private readonly held = new Set<AnyHandle>();
-  private readonly byInstance = new Map<string, AnyHandle>();
+  private readonly restoreListeners = new Set<ClientRestoreListener>();
+  private readonly tokens: TokenStore;
+  private readonly components: ComponentRegistry;
   private openWaiters: { resolve: (connection: Connection) => void; reject: (error: Error) => void }[] = [];
   private currentStatus: LiveStatus = "closed";
   private connection: Connection | undefined;
@@ -83,16 +61,17 @@ export class LiveClient {
     private readonly url: string,
     private readonly options: LiveClientOptions = {},
   ) {
-    this.logger = options.logger ?? {};
-    this.policy = resolveReconnectPolicy(options.reconnect);
-    this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-    this.connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
-    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 10_000;
-    this.random = options.random ?? Math.random;
+    ({
+      logger: this.logger,
+      policy: this.policy,
+      requestTimeoutMs: this.requestTimeoutMs,
+      connectTimeoutMs: this.connectTimeoutMs,
+      heartbeatIntervalMs: this.heartbeatIntervalMs,
+      random: this.random,
+      tokens: this.tokens,
+    } = resolveOptions(options));
     this.webSocketCtor = options.WebSocket;
-    if (!(this.requestTimeoutMs > 0)) throw new RangeError("requestTimeoutMs must be > 0.");
-    if (!(this.connectTimeoutMs > 0)) throw new RangeError("connectTimeoutMs must be > 0.");
-    if (!(this.heartbeatIntervalMs >= 0)) throw new RangeError("heartbeatIntervalMs must be >= 0 (0 disables it).");
+    this.components = new ComponentRegistry(this.logger);
     this.host = {
       logger: this.logger,
       requestWhenOpen: (build, onAnswer) => this.requestWhenOpen(build, onAnswer),
@@ -101,7 +80,10 @@ export class LiveClient {
         if (connection === undefined) return Promise.reject(new LiveClosedError("Not connected."));
         return this.send(connection, message, onAnswer);
       },
-      release: (handle) => this.release(handle),
+      release: (handle) => this.components.release(handle),
+      keepsTokens: this.tokens.enabled,
+      tokenChanged: (handle, token, version) =>
+        token === undefined ? this.tokens.remove(handle.component, handle.props) : this.tokens.save(handle.component, handle.props, token, version),
     };
   }
 
@@ -116,13 +98,25 @@ export class LiveClient {
     return () => void this.statusListeners.delete(listener);
   }
 
+  /**
+   * Subscribes to how components are attached: `"mounted"`, `"rehydrated"` (from a stored token, e.g. after a page
+   * reload) or `"resumed"`, for every `mount` and every component after each reconnect. Register it before mounting
+   * to hear about the first mounts too. Returns the unsubscribe function.
+   */
+  onRestore(listener: ClientRestoreListener): () => void {
+    this.restoreListeners.add(listener);
+    return () => void this.restoreListeners.delete(listener);
+  }
+
   /** Opens the connection now instead of on the first mount. Resolves when open; rejects with `LiveClosedError`. */
   async connect(): Promise<void> {
     await this.whenOpen();
   }
 
   /**
-   * Mounts a component and resolves with its handle once the server has answered `mounted`.
+   * Mounts a component and resolves with its handle once the server has answered `mounted`. When a token for the
+   * same component and props is stored (a page reload), it first tries to rehydrate that state, falling back to a
+   * fresh mount if the server refuses the token (`handle.restoredBy` says which happened).
    * Rejects with `LiveError` (e.g. `unknown_component`, `mount_failed`), `LiveTimeoutError` or `LiveClosedError`.
    */
   async mount<TState extends object, TActions extends ActionSignatures<TActions>, TProps extends object>(
@@ -130,15 +124,32 @@ export class LiveClient {
     props?: NoInfer<TProps>,
   ): Promise<ComponentHandle<TState, TActions>> {
     let handle: ComponentHandle<TState, TActions> | undefined;
-    await this.requestWhenOpen(
-      () => (props === undefined ? { type: "mount", component: binding.component } : { type: "mount", component: binding.component, props }),
-      (answer) => {
-        const snapshot = toSnapshot(answer);
-        handle = new ComponentHandle<TState, TActions>(this.host, binding, props, snapshot);
-        this.held.add(handle as unknown as AnyHandle);
-        this.byInstance.set(snapshot.instance, handle as unknown as AnyHandle);
-      },
-    );
+    const adopt = (answer: object, kind: RestoreKind) => {
+      const snapshot = toSnapshot(answer);
+      handle = new ComponentHandle<TState, TActions>(this.host, binding, props, snapshot, kind);
+      this.components.add(handle as unknown as AnyHandle);
+    };
+    const failures: RestoreFailure[] = [];
+    const token = this.tokens.load(binding.component, props);
+    if (token !== undefined) {
+      try {
+        const connection = await this.whenOpen();
+        await rehydrate({ component: binding.component, props }, token, connection, (answer) => adopt(answer, "rehydrated"));
+      } catch (error) {
+        if (isConnectionFailure(error) || !(error instanceof LiveError)) throw error;
+        failures.push({ step: "rehydrate", error });
+        this.tokens.remove(binding.component, props);
+        this.logger.warn?.(`live: could not rehydrate ${binding.component} from its stored token (${error.code}); mounting afresh.`);
+      }
+    }
+    if (handle === undefined) {
+      await this.requestWhenOpen(
+        () => (props === undefined ? { type: "mount", component: binding.component } : { type: "mount", component: binding.component, props }),
+        (answer) => adopt(answer, "mounted"),
+      );
+    }
+    const mounted = handle as unknown as AnyHandle;
+    this.emitRestore(mounted, { kind: mounted.restoredBy, component: mounted.component, props, instance: mounted.instance, previousInstance: undefined, failures });
     return handle!;
   }
 
@@ -160,7 +171,7 @@ export class LiveClient {
     this.cancelDelay?.();
     const connection = this.connection;
     this.connection = undefined;
-    for (const handle of [...this.held]) handle.detach();
+    for (const handle of this.components.handles) handle.detach();
     this.setStatus("closed", {}, new LiveClosedError("The client was closed."));
     await connection?.close(1000, "client closed");
   }
@@ -225,38 +236,24 @@ export class LiveClient {
       requestTimeoutMs: this.requestTimeoutMs,
       heartbeatIntervalMs: this.heartbeatIntervalMs,
       logger: this.logger,
-      onMessage: (message) => this.route(message),
+      onMessage: (message) => this.components.dispatch(message),
       onClose: (info) => this.connectionClosed(connection, info),
     });
     this.logger.debug?.(`live: connected to ${redact(url)}`);
     return connection;
   }
 
-  private route(message: ServerMessage): void {
-    if (message.type !== "patch") {
-      if (message.type !== "error") this.logger.debug?.(`live: ignoring unsolicited '${message.type}' message.`);
-      return;
-    }
-    if (typeof message.instance !== "string" || !Number.isSafeInteger(message.version) || !Array.isArray(message.ops)) {
-      this.logger.warn?.("live: ignoring a malformed patch message.");
-      return;
-    }
-    const handle = this.byInstance.get(message.instance);
-    if (handle === undefined) this.logger.debug?.(`live: patch for unknown instance ${message.instance} ignored.`);
-    else handle.receivePatch(message);
-  }
-
   private connectionClosed(connection: Connection, info: CloseInfo): void {
     if (connection !== this.connection) return; // Not adopted (still being set up) or already replaced.
     this.connection = undefined;
-    this.byInstance.clear();
+    this.components.clearRoutes();
     if (this.disposed) return;
     const description = CLOSE_DESCRIPTIONS[info.code] ?? "closed";
     this.logger.warn?.(`live: connection closed: ${info.code} ${description}${info.reason ? ` (${info.reason})` : ""}.`);
     const detail = { closeCode: info.code, closeReason: info.reason };
     if (this.policy === undefined) {
       const error = new LiveClosedError(`The connection closed: ${info.code} ${description}.`, info.code, info.reason);
-      for (const handle of [...this.held]) handle.detach();
+      for (const handle of this.components.handles) handle.detach();
       this.setStatus("closed", detail, error);
       return;
     }
@@ -279,31 +276,34 @@ export class LiveClient {
         this.logger.info?.(`live: reconnect attempt ${attempt} failed: ${lastError.message}`);
         continue;
       }
-      this.byInstance.clear();
-      const restored =
-        !this.disposed &&
-        (await restoreComponents([...this.held], {
-          connection,
-          resume: policy.resume,
-          logger: this.logger,
-          attached: (handle, snapshot) => {
-            if (!handle.isMounted) {
-              // Unmounted while it was being restored: release the new instance too.
-              void connection.request({ type: "unmount", instance: snapshot.instance }, "unmounted").catch(() => undefined);
-              return;
-            }
-            this.byInstance.delete(handle.instance);
-            this.byInstance.set(snapshot.instance, handle);
-            handle.attach(snapshot);
-          },
-        }));
+      this.components.clearRoutes();
+      const outcome = this.disposed
+        ? undefined
+        : await restoreComponents(this.components.handles, {
+            connection,
+            logger: this.logger,
+            route: (instance, handle) => this.components.route(instance, handle),
+            attached: (handle, snapshot, kind) => {
+              if (!handle.isMounted) {
+                // Unmounted while it was being restored: release the new instance too.
+                void connection.request({ type: "unmount", instance: snapshot.instance }, "unmounted").catch(() => undefined);
+                return false;
+              }
+              this.components.attach(handle, snapshot, kind);
+              return true;
+            },
+          });
       if (this.disposed) {
         void connection.close(1000, "client closed");
         return;
       }
-      if (restored && connection.isOpen) {
+      if (outcome?.ok === true && connection.isOpen) {
         this.adopt(connection);
         this.logger.info?.(`live: reconnected after ${attempt} attempt(s).`);
+        for (const [handle, event] of outcome.restored) {
+          handle.emitRestore(event);
+          this.emitRestore(handle, event);
+        }
         return;
       }
       lastError = new LiveClosedError("The connection dropped while re-mounting components.");
@@ -313,13 +313,8 @@ export class LiveClient {
       `Gave up reconnecting after ${policy.maxAttempts} attempt(s)${lastError ? `: ${lastError.message}` : "."}`,
     );
     this.logger.error?.(`live: ${error.message}`);
-    for (const handle of [...this.held]) handle.detach(error);
+    for (const handle of this.components.handles) handle.detach(error);
     this.setStatus("closed", { error }, error);
-  }
-
-  private release(handle: AnyHandle): void {
-    this.held.delete(handle);
-    if (this.byInstance.get(handle.instance) === handle) this.byInstance.delete(handle.instance);
   }
 
   // ---- helpers -------------------------------------------------------------------------------------------------
@@ -337,14 +332,11 @@ export class LiveClient {
     const previous = this.currentStatus;
     if (previous === status) return;
     this.currentStatus = status;
-    const event: StatusEvent = { ...detail, status, previous };
-    for (const listener of [...this.statusListeners]) {
-      try {
-        listener(status, event);
-      } catch (thrown) {
-        this.logger.error?.("live: a status listener threw.", thrown);
-      }
-    }
+    emit(this.statusListeners, this.logger, "a status listener", status, { ...detail, status, previous });
+  }
+
+  private emitRestore(handle: AnyHandle, event: RestoreEvent): void {
+    emit(this.restoreListeners, this.logger, "an onRestore listener", event.kind, { ...event, handle });
   }
 
   private delay(ms: number): Promise<void> {

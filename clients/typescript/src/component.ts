@@ -1,9 +1,12 @@
 import type { ActionSignatures, BoundActions, ComponentBinding } from "./bindings.js";
 import type { LiveLogger } from "./connection.js";
+import { RestoreCredentials } from "./credentials.js";
 import { LiveClosedError, LiveError } from "./errors.js";
+import { emit } from "./listeners.js";
 import { applyPatch } from "./patch.js";
-import type { AnswerTypes, ClientRequest, PatchMessage, ResultMessage } from "./protocol.js";
+import type { AnswerTypes, ClientRequest, PatchMessage, ResultMessage, ResumedMessage, TokenMessage } from "./protocol.js";
 import type { ComponentSnapshot } from "./reconnect.js";
+import { replay, type RestoreEvent, type RestoreKind } from "./restore.js";
 
 /**
  * What a {@link ComponentHandle} needs from the client that owns it.
@@ -26,7 +29,15 @@ export interface ComponentHost {
   ): Promise<AnswerTypes[T]>;
   /** Forgets the component: it is no longer routed patches nor re-mounted. */
   release(component: ComponentHandle<object, {}>): void;
+  /** Whether tokens are kept at all (`tokenStorage` is not `"none"`). */
+  readonly keepsTokens: boolean;
+  /** The component's newest token changed (`undefined`: it has none any more); persists or removes it. */
+  tokenChanged(component: { readonly component: string; readonly props: object | undefined }, token: string | undefined, version: number): void;
 }
+
+/** Called after a reconnect brought the component back, with how (see {@link RestoreKind}). */
+export type RestoreListener = (kind: RestoreKind, event: RestoreEvent) => void;
+
 
 /** Called with the new state after every change (patch, resync or re-mount). */
 export type ChangeListener<TState> = (state: Readonly<TState>) => void;
@@ -48,10 +59,14 @@ export class ComponentHandle<TState extends object, TActions extends ActionSigna
   private currentState: Readonly<TState>;
   private currentVersion: number;
   private currentInstance: string;
-  private lastSnapshot: { readonly [member: string]: unknown };
+  private currentRestoredBy: RestoreKind;
+  private readonly credentials: RestoreCredentials;
   private readonly changeListeners = new Set<ChangeListener<TState>>();
   private readonly errorListeners = new Set<(error: Error) => void>();
+  private readonly restoreListeners = new Set<RestoreListener>();
   private released = false;
+  /** Set while a `resume` is in flight: patches (the replay) are held until its answer. */
+  private holding = false;
   /** Bumped whenever the state is replaced wholesale, so a stale resync answer is ignored. */
   private epoch = 0;
   private resyncing: Promise<void> | undefined;
@@ -63,13 +78,16 @@ export class ComponentHandle<TState extends object, TActions extends ActionSigna
     binding: ComponentBinding<TState, TActions, object>,
     props: object | undefined,
     snapshot: ComponentSnapshot & { readonly [member: string]: unknown },
+    restoredBy: RestoreKind,
   ) {
     this.component = binding.component;
     this.props = props;
     this.currentInstance = snapshot.instance;
     this.currentVersion = snapshot.version;
     this.currentState = snapshot.state as Readonly<TState>;
-    this.lastSnapshot = snapshot;
+    this.currentRestoredBy = restoredBy;
+    this.credentials = new RestoreCredentials(host.keepsTokens, host.logger, (token, version) => host.tokenChanged(this, token, version));
+    this.credentials.take(snapshot, snapshot.version, false);
     const actions: Record<string, (args?: object) => Promise<unknown>> = {};
     for (const name of binding.actionNames) actions[name] = (args) => this.call(name, args);
     this.actions = Object.freeze(actions) as unknown as BoundActions<TActions>;
@@ -88,6 +106,15 @@ export class ComponentHandle<TState extends object, TActions extends ActionSigna
   /** The server's instance id; changes when the component is re-mounted after a reconnect. */
   get instance(): string {
     return this.currentInstance;
+  }
+
+  /**
+   * How the current instance came about: `"mounted"` (a fresh mount), `"rehydrated"` (a new instance created from
+   * the signed state token the client kept — after a reload or a server restart) or `"resumed"` (the server's live
+   * instance re-attached after a drop).
+   */
+  get restoredBy(): RestoreKind {
+    return this.currentRestoredBy;
   }
 
   /** False after `unmount()`, or after a reconnect could not bring the component back. */
@@ -110,12 +137,23 @@ export class ComponentHandle<TState extends object, TActions extends ActionSigna
     return () => void this.errorListeners.delete(listener);
   }
 
+  /**
+   * Subscribes to the outcome of each reconnect for this component: `"resumed"`, `"rehydrated"` or `"mounted"`,
+   * with the attempts that failed first. The handle itself stays the same (listeners and actions keep working).
+   * Returns the unsubscribe function.
+   */
+  onRestore(listener: RestoreListener): () => void {
+    this.restoreListeners.add(listener);
+    return () => void this.restoreListeners.delete(listener);
+  }
+
   /** Unmounts the component on the server (when connected) and stops tracking it. Idempotent. */
   async unmount(): Promise<void> {
     if (this.released) return;
     this.released = true;
     this.epoch++;
     this.host.release(this as unknown as ComponentHandle<object, {}>);
+    this.credentials.clear();
     try {
       await this.host.requestNow({ type: "unmount", instance: this.currentInstance });
     } catch (error) {
@@ -125,18 +163,82 @@ export class ComponentHandle<TState extends object, TActions extends ActionSigna
     }
   }
 
-  /** @internal The last `mounted`/`state` message, for a resume hook. */
-  get snapshotMessage(): { readonly [member: string]: unknown } {
-    return this.lastSnapshot;
+  /** @internal The newest signed state token, if the server sent one and tokens are kept. */
+  get token(): string | undefined {
+    return this.credentials.token;
   }
 
-  /** @internal Replaces instance, version and state from a (re-)mount or resume. */
-  attach(snapshot: ComponentSnapshot & { readonly [member: string]: unknown }): void {
+  /** @internal The secret that resumes the current instance (memory only). */
+  get resumeSecret(): string | undefined {
+    return this.credentials.resumeSecret;
+  }
+
+  /** @internal Replaces instance, version, state and credentials from a mount, rehydrate or resync answer. */
+  attach(snapshot: ComponentSnapshot & { readonly [member: string]: unknown }, restoredBy: RestoreKind): void {
     this.epoch++;
     this.resyncing = undefined;
+    this.holding = false;
     this.buffered = [];
     this.currentInstance = snapshot.instance;
+    this.currentRestoredBy = restoredBy;
+    this.credentials.take(snapshot, snapshot.version, false);
     this.replaceState(snapshot);
+  }
+
+  /** @internal A `token` message for this instance: kept when it is newer than the one held. */
+  receiveToken(message: TokenMessage): void {
+    if (!this.released) this.credentials.receive(message);
+  }
+
+  /** @internal A `resume` is about to be sent: hold the patches the server replays until its answer. */
+  holdPatches(): void {
+    this.epoch++;
+    this.resyncing = undefined;
+    this.holding = true;
+    this.buffered = [];
+  }
+
+  /** @internal The `resume` failed: drop what was held; the state is untouched. */
+  releaseHeld(): void {
+    this.holding = false;
+    this.buffered = [];
+  }
+
+  /**
+   * @internal Completes a resume from its `resumed` answer: a full `state` replaces the copy; otherwise the held
+   * patches must lead, without a gap, from the client's version to the answer's. When they do not, it returns false
+   * with the state untouched and patches still held; the caller fetches the state and calls {@link resyncedTo}.
+   */
+  completeResume(answer: ResumedMessage): boolean {
+    const held = this.buffered.sort((a, b) => a.version - b.version);
+    this.adoptResumed(answer);
+    if ("state" in answer) {
+      this.holding = false;
+      this.replaceState({ version: answer.version, state: answer.state });
+      this.drainBuffer();
+      return true;
+    }
+    const replayed = replay(this.currentState, this.currentVersion, held, answer.version, (error) =>
+      this.host.logger.warn?.(`live: ${this.component} ${this.currentInstance}: a replayed patch did not apply.`, error),
+    );
+    if (replayed === undefined) return false;
+    this.holding = false;
+    this.currentVersion = answer.version;
+    if (replayed !== this.currentState) this.setState(replayed);
+    this.drainBuffer();
+    return true;
+  }
+
+  /** @internal The full state after a resume whose replay had a gap; held patches past it are applied. */
+  resyncedTo(snapshot: ComponentSnapshot): void {
+    this.holding = false;
+    this.replaceState(snapshot);
+    this.drainBuffer();
+  }
+
+  /** @internal Tells the restore listeners how a reconnect brought the component back. */
+  emitRestore(event: RestoreEvent): void {
+    emit(this.restoreListeners, this.host.logger, "an onRestore listener", event.kind, event);
   }
 
   /**
@@ -154,7 +256,7 @@ export class ComponentHandle<TState extends object, TActions extends ActionSigna
   /** @internal Applies a `patch` for this instance, or starts a resync when its version does not follow. */
   receivePatch(message: PatchMessage): void {
     if (this.released) return;
-    if (this.resyncing !== undefined) {
+    if (this.resyncing !== undefined || this.holding) {
       this.buffered.push(message);
       return;
     }
@@ -243,31 +345,25 @@ export class ComponentHandle<TState extends object, TActions extends ActionSigna
     }
   }
 
+  private adoptResumed(answer: ResumedMessage): void {
+    this.epoch++;
+    this.resyncing = undefined;
+    this.currentRestoredBy = "resumed";
+    this.credentials.take(answer as unknown as { readonly [member: string]: unknown }, answer.version, true);
+  }
+
   private replaceState(snapshot: { readonly version: number; readonly state: unknown }): void {
-    this.lastSnapshot = snapshot as { readonly [member: string]: unknown };
     this.currentVersion = snapshot.version;
     this.setState(snapshot.state as Readonly<TState>);
   }
 
   private setState(next: Readonly<TState>): void {
     this.currentState = next;
-    for (const listener of [...this.changeListeners]) {
-      try {
-        listener(next);
-      } catch (error) {
-        this.host.logger.error?.("live: an onChange listener threw.", error);
-      }
-    }
+    emit(this.changeListeners, this.host.logger, "an onChange listener", next);
   }
 
   private emitError(error: Error): void {
     if (this.errorListeners.size === 0) this.host.logger.error?.(`live: ${this.component}: ${error.message}`, error);
-    for (const listener of [...this.errorListeners]) {
-      try {
-        listener(error);
-      } catch (thrown) {
-        this.host.logger.error?.("live: an onError listener threw.", thrown);
-      }
-    }
+    emit(this.errorListeners, this.host.logger, "an onError listener", error);
   }
 }

@@ -20,6 +20,22 @@ export type LiveErrorCode =
   | "mount_failed"
   | "server_busy"
   | "internal_error"
+  /** `rehydrate`: the token is not a well-formed token. */
+  | "token_malformed"
+  /** `rehydrate`: the token was signed with a key the server does not (or no longer) know. */
+  | "token_unknown_key"
+  | "token_invalid_signature"
+  /** `rehydrate`: the token belongs to another component. */
+  | "token_component_mismatch"
+  | "token_expired"
+  /** `rehydrate`: the token was used before (each token rehydrates once). */
+  | "token_replayed"
+  /** `rehydrate`: the component cannot be rehydrated (a singleton, or it opted out). */
+  | "not_rehydratable"
+  /** `resume`: the instance cannot be resumed (gone, wrong secret or another user — the server does not say which). */
+  | "resume_failed"
+  | "unauthorized"
+  | "forbidden"
   /** Client-side: the server answered with a message of an unexpected type. */
   | "unexpected_answer"
   /** Client-side: the component was unmounted (or could not be re-mounted) before the call. */

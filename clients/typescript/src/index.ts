@@ -1,5 +1,6 @@
-export { LiveClient, type LiveClientOptions, type LiveStatus, type StatusEvent, type StatusListener } from "./client.js";
-export type { ChangeListener, ComponentHandle } from "./component.js";
+export { LiveClient } from "./client.js";
+export type { ClientRestoreListener, LiveClientOptions, LiveStatus, StatusEvent, StatusListener } from "./options.js";
+export type { ChangeListener, ComponentHandle, RestoreListener } from "./component.js";
 export {
   defineComponent,
   type ActionFunction,
@@ -24,12 +25,8 @@ export {
   type JsonValue,
   type PatchOperation,
 } from "./patch.js";
-export {
-  backoffDelay,
-  type ComponentSnapshot,
-  type ReconnectOptions,
-  type ResumeContext,
-  type ResumeHook,
-} from "./reconnect.js";
+export { backoffDelay, type ComponentSnapshot, type ReconnectOptions } from "./reconnect.js";
+export type { RestoreEvent, RestoreFailure, RestoreKind } from "./restore.js";
+export { TOKEN_KEY_PREFIX, type TokenStorageLike, type TokenStorageOption } from "./tokens.js";
 export type { CloseInfo, LiveLogger, WebSocketConstructor, WebSocketLike } from "./connection.js";
 export { SUBPROTOCOL, type ClientRequest, type ServerMessage } from "./protocol.js";

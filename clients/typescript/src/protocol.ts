@@ -32,12 +32,28 @@ export interface ResyncRequest {
 export interface PingRequest {
   readonly type: "ping";
 }
+/** Creates a new instance from a signed state token (a `mounted` answer with `rehydrated: true`). */
+export interface RehydrateRequest {
+  readonly type: "rehydrate";
+  readonly component: string;
+  readonly token: string;
+  readonly props?: object;
+}
+/** Re-attaches a live instance the server retained after a drop (a `resumed` answer). */
+export interface ResumeRequest {
+  readonly type: "resume";
+  readonly instance: string;
+  /** The instance's current resume secret. */
+  readonly resume: string;
+  /** The last version the client holds. */
+  readonly version: number;
+}
 /** Hands the server a fresh token for the connection's user (see `LiveClient.refresh`). */
 export interface RefreshRequest {
   readonly type: "refresh";
   readonly token: string;
 }
-/** A request with any other `type`, for extensions (e.g. a future `resume`). */
+/** A request with any other `type`, for extensions. */
 export interface ExtensionRequest {
   readonly type: string;
   readonly [member: string]: unknown;
@@ -50,6 +66,8 @@ export type ClientRequest =
   | UnmountRequest
   | ResyncRequest
   | PingRequest
+  | RehydrateRequest
+  | ResumeRequest
   | RefreshRequest
   | ExtensionRequest;
 
@@ -60,6 +78,12 @@ export interface MountedMessage {
   readonly component: string;
   readonly version: number;
   readonly state: unknown;
+  /** Per-connection components: the signed state token of `version` (opaque). */
+  readonly token?: string;
+  /** Per-connection components: the secret that resumes this instance after a drop. */
+  readonly resume?: string;
+  /** True when this answers a `rehydrate`. */
+  readonly rehydrated?: boolean;
 }
 export interface PatchMessage {
   readonly type: "patch";
@@ -73,6 +97,27 @@ export interface StateMessage {
   readonly instance: string;
   readonly version: number;
   readonly state: unknown;
+}
+/** A newer signed state token for an instance (unsolicited, throttled by the server). */
+export interface TokenMessage {
+  readonly type: "token";
+  readonly instance: string;
+  readonly version: number;
+  readonly token: string;
+}
+/**
+ * The answer to `resume`: the instance is back. Without `state` the missed patches came right before it;
+ * with `state` (when they were no longer buffered) it replaces the client's copy.
+ */
+export interface ResumedMessage {
+  readonly type: "resumed";
+  readonly id: string;
+  readonly instance: string;
+  readonly version: number;
+  /** The new resume secret; the old one no longer works. */
+  readonly resume: string;
+  readonly token?: string;
+  readonly state?: unknown;
 }
 export interface ResultMessage {
   readonly type: "result";
@@ -109,6 +154,8 @@ export type ServerMessage =
   | MountedMessage
   | PatchMessage
   | StateMessage
+  | TokenMessage
+  | ResumedMessage
   | ResultMessage
   | UnmountedMessage
   | PongMessage
@@ -122,6 +169,8 @@ export interface AnswerTypes {
   unmount: UnmountedMessage;
   resync: StateMessage;
   ping: PongMessage;
+  rehydrate: MountedMessage;
+  resume: ResumedMessage;
   refresh: RefreshedMessage;
 }
 
@@ -132,6 +181,8 @@ export const ANSWER_TYPE: { readonly [K in keyof AnswerTypes]: AnswerTypes[K]["t
   unmount: "unmounted",
   resync: "state",
   ping: "pong",
+  rehydrate: "mounted",
+  resume: "resumed",
   refresh: "refreshed",
 });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, test } from "node:test";
-import { LiveClient, LiveClosedError, LiveError, LiveTimeoutError, type ComponentSnapshot } from "../src/index.js";
+import { LiveClient, LiveClosedError, LiveError, LiveTimeoutError } from "../src/index.js";
 import { TodoList, type TodoListState } from "./fixtures/todo-list.js";
 import { changed, nextError, nextStatus, recordStatuses, testOptions } from "./support/helpers.js";
 import { WebSocket } from "ws";
@@ -501,34 +501,6 @@ describe("reconnect", () => {
     assert.equal(action["instance"], "c_2");
     second.send({ type: "result", id: action.id, value: 5 });
     assert.equal(await counting, 5);
-  });
-
-  test("a resume hook can restore a component before the fallback mount", async () => {
-    const seen: ComponentSnapshot[] = [];
-    const { connection, todo } = await mounted(
-      testOptions({
-        reconnect: {
-          initialDelayMs: 1,
-          maxDelayMs: 5,
-          resume: async (context) => {
-            seen.push(context.previous);
-            const answer = await context.request({ type: "resume", instance: context.previous.instance, token: "t" });
-            return answer as unknown as ComponentSnapshot;
-          },
-        },
-      }),
-    );
-    connection.close(1011, "unexpected");
-    const second = await server.nextConnection();
-    const resume = await second.expect("resume");
-    assert.equal(resume["instance"], "c_1");
-    assert.equal(resume["token"], "t");
-    const replaced = changed(todo);
-    second.send({ type: "mounted", id: resume.id, instance: "c_1", component: "TodoList", version: 9, state: { todos: [MILK], filter: "all" } });
-    await replaced;
-    assert.deepEqual(seen, [{ instance: "c_1", version: 0, state: EMPTY }]);
-    assert.equal(todo.version, 9);
-    assert.equal(todo.instance, "c_1");
   });
 
   test("a component the server refuses to re-mount is detached and reports the error", async () => {

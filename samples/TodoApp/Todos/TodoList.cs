@@ -8,7 +8,7 @@ namespace TodoApp.Todos;
 /// <see cref="ITodoStore"/>, so a restart keeps the list.
 /// </summary>
 [LiveComponent(Singleton = true, KeepAlive = true)]
-public sealed partial class TodoList(ITodoStore store) : LiveComponent<TodoListState>
+public sealed partial class TodoList(ITodoStore store, RemainingTodos remaining) : LiveComponent<TodoListState>
 {
     public const int MaxTextLength = 200;
 
@@ -47,7 +47,11 @@ public sealed partial class TodoList(ITodoStore store) : LiveComponent<TodoListS
 
     protected override TodoListState CreateInitialState() => new() { Todos = [.. store.Load()] };
 
-    protected override Task OnStateChangedAsync(StateChangedContext context) => store.SaveAsync(Todos);
+    protected override Task OnStateChangedAsync(StateChangedContext context)
+    {
+        remaining.Publish(Todos);
+        return store.SaveAsync(Todos);
+    }
 
     private TodoItem Find(Guid id) =>
         Todos.Find(t => t.Id == id) ?? throw new KeyNotFoundException($"No todo has id {id}.");

@@ -16,6 +16,7 @@ export interface TodoListState {
 export interface TodoViewState {
   filter: string;
   draft: string;
+  remaining: number;
 }
 
 export const TodoList = defineComponent<TodoListState, {

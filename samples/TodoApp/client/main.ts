@@ -1,5 +1,5 @@
 // The TodoApp page: one shared TodoList (a singleton component) and this tab's own TodoView (filter, draft).
-import { LiveClient, type LiveStatus } from "@live/client";
+import { LiveClient, type LiveStatus, type RestoreEvent, type RestoreKind } from "@live/client";
 import { TodoList, TodoView, type TodoItem, type TodoListState, type TodoViewState } from "./live.generated";
 import { loadSession, renderAccount } from "./account";
 
@@ -10,6 +10,7 @@ const $ = <T extends HTMLElement>(selector: string): T => {
 };
 
 const statusBadge = $<HTMLSpanElement>("#status");
+const restoreBadge = $<HTMLSpanElement>("#restore");
 const form = $<HTMLFormElement>("#new-todo-form");
 const input = $<HTMLInputElement>("#new-todo");
 const list = $<HTMLUListElement>("#todos");
@@ -26,6 +27,17 @@ function showStatus(status: LiveStatus): void {
   statusBadge.dataset.status = status;
 }
 
+// How this tab's view state came back: after a reload or a reconnect the client tries to resume the live
+// instance, then to rehydrate it from the signed state token it kept in sessionStorage, then mounts afresh.
+const RESTORE_TEXT: Record<RestoreKind, string> = { mounted: "new view", rehydrated: "rehydrated", resumed: "resumed" };
+
+function showRestore(kind: RestoreKind, event?: RestoreEvent): void {
+  restoreBadge.textContent = RESTORE_TEXT[kind];
+  restoreBadge.dataset.restore = kind;
+  const failed = event?.failures.map(f => `${f.step} failed: ${f.error.message}`) ?? [];
+  restoreBadge.title = [`View ${kind}.`, ...failed].join("\n");
+}
+
 function showError(error: unknown): void {
   errorBox.textContent = error instanceof Error ? error.message : String(error);
   errorBox.hidden = false;
@@ -36,6 +48,8 @@ showStatus(client.status);
 loadSession().then(session => renderAccount($<HTMLDivElement>("#account"), session), showError);
 
 const [todos, view] = await Promise.all([client.mount(TodoList), client.mount(TodoView)]);
+showRestore(view.restoredBy);
+view.onRestore(showRestore);
 
 function visible(items: readonly TodoItem[], filter: string): readonly TodoItem[] {
   if (filter === "active") return items.filter(t => !t.done);
@@ -84,7 +98,8 @@ function renderItem(item: TodoItem): HTMLLIElement {
 
 function render(listState: Readonly<TodoListState>, viewState: Readonly<TodoViewState>): void {
   list.replaceChildren(...visible(listState.todos, viewState.filter).map(renderItem));
-  const remaining = listState.todos.filter(t => !t.done).length;
+  // Counted on the server in this tab's view state: it keeps counting while the tab is away.
+  const remaining = viewState.remaining;
   counter.textContent = `${remaining} item${remaining === 1 ? "" : "s"} left`;
   clearCompleted.disabled = !listState.todos.some(t => t.done);
   for (const button of filterButtons) button.classList.toggle("selected", button.dataset.filter === viewState.filter);
@@ -95,6 +110,8 @@ const rerender = () => render(todos.state, view.state);
 todos.onChange(rerender);
 view.onChange(rerender);
 rerender();
+// After a reload the rehydrated draft goes into the input even though it has the focus (autofocus).
+input.value = view.state.draft;
 
 let draftTimer: ReturnType<typeof setTimeout> | undefined;
 input.addEventListener("input", () => {

@@ -67,6 +67,22 @@ public sealed class TodoAppTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_view_counts_the_remaining_todos_and_follows_changes_made_by_others()
+    {
+        await using var alice = await LiveConnection.ConnectAsync(LiveUri);
+        await using var bob = await LiveConnection.ConnectAsync(LiveUri);
+        var aliceList = await alice.MountAsync("TodoList");
+        var milk = await aliceList.InvokeAsync<Guid>("add", new { text = "milk" });
+        var bobView = await bob.MountAsync("TodoView");
+        Assert.Equal(1, bobView.State["remaining"]!.GetValue<int>());
+
+        await aliceList.InvokeAsync("add", new { text = "bread" });
+        await bobView.WaitForStateAsync(s => s["remaining"]!.GetValue<int>() == 2, Clients.Wait);
+        await aliceList.InvokeAsync("toggle", new { id = milk });
+        await bobView.WaitForStateAsync(s => s["remaining"]!.GetValue<int>() == 1, Clients.Wait);
+    }
+
+    [Fact]
     public async Task The_list_survives_a_restart_of_the_app()
     {
         await using (var client = await LiveConnection.ConnectAsync(LiveUri))

@@ -94,6 +94,11 @@ export class ScriptedConnection {
     this.socket.close(code, reason);
   }
 
+  /** Drops the TCP connection without a close frame: the client sees 1006, as after a network cut. */
+  drop(): void {
+    this.socket.terminate();
+  }
+
   /** Answers the next `mount` with `mounted` and returns the mount request. */
   async acceptMount(instance: string, state: unknown, version = 0): Promise<Message> {
     const mount = await this.expect("mount");

@@ -1,5 +1,5 @@
 // Must compile: correct use of a generated binding gives full inference.
-import { defineComponent, LiveClient, type ComponentHandle, type StateOf } from "../../src/index.js";
+import { defineComponent, LiveClient, type ComponentHandle, type RestoreEvent, type RestoreKind, type StateOf } from "../../src/index.js";
 import { TodoList, type Todo, type TodoListState } from "../fixtures/todo-list.js";
 
 export async function ok(client: LiveClient): Promise<void> {
@@ -39,14 +39,34 @@ export async function okRoom(client: LiveClient): Promise<void> {
   void [joined, users, n];
 }
 
-// Options: console is a logger; reconnect can be off or tuned, with a resume hook.
+// Options: console is a logger; reconnect can be off or tuned; tokens in any Storage-like object or a named place.
 export const withOptions = new LiveClient("ws://localhost:5000/live", {
   logger: console,
   accessTokenFactory: async () => "token",
-  reconnect: { initialDelayMs: 250, maxDelayMs: 10_000, maxAttempts: Infinity, resume: async (context) => (context.previous.version > 0 ? undefined : undefined) },
+  reconnect: { initialDelayMs: 250, maxDelayMs: 10_000, maxAttempts: Infinity },
   requestTimeoutMs: 5_000,
+  tokenStorage: localStorage,
 });
-export const withoutReconnect = new LiveClient("/live", { reconnect: false });
+export const withoutReconnect = new LiveClient("/live", { reconnect: false, tokenStorage: "none" });
+export const inMemory = new LiveClient("/live", { tokenStorage: "memory" });
+const mapStorage = new Map<string, string>();
+export const custom = new LiveClient("/live", {
+  tokenStorage: { getItem: (k) => mapStorage.get(k) ?? null, setItem: (k, v) => void mapStorage.set(k, v), removeItem: (k) => void mapStorage.delete(k) },
+});
+
+// Restore outcomes, on the client (every mount and reconnect) and per handle (reconnects).
+export const offRestore: () => void = withOptions.onRestore((kind, event) => {
+  const k: "resumed" | "rehydrated" | "mounted" = kind;
+  const failed: readonly ("resume" | "rehydrate")[] = event.failures.map((f) => f.step);
+  const instance: string = event.handle.instance;
+  void [k, failed, instance, event.previousInstance, event.component, event.props];
+});
+export async function okRestore(client: LiveClient): Promise<void> {
+  const todo = await client.mount(TodoList);
+  const how: RestoreKind = todo.restoredBy;
+  const off: () => void = todo.onRestore((kind, event: RestoreEvent) => void [kind, event.instance, event.failures.length]);
+  void [how, off];
+}
 export const offStatus: () => void = withOptions.onStatus((status, event) => {
   const s: "connecting" | "open" | "reconnecting" | "closed" = status;
   void [s, event.closeCode, event.closeReason];

@@ -54,3 +54,10 @@ export const SharedList = defineComponent<SharedListState, {
   count: { args: {}; result: number };
   clear: { args: {}; result: void };
 }>("SharedList", ["add", "toggle", "rename", "remove", "move", "tally", "count", "clear"]);
+
+export interface InboxState {
+  messages: string[];
+}
+export const Inbox = defineComponent<InboxState, {
+  post: { args: { text: string }; result: number };
+}>("Inbox", ["post"]);

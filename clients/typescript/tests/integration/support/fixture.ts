@@ -10,7 +10,8 @@ export interface ServerFixture {
   client(options?: LiveClientOptions): LiveClient;
   /** Stops the server gracefully (SIGTERM); `startAgain` brings a new process up on the same port. */
   stopServer(): Promise<void>;
-  startAgain(): Promise<void>;
+  /** `args`: further command-line configuration for the new process (e.g. another signing key). */
+  startAgain(args?: readonly string[]): Promise<void>;
 }
 
 /** Starts the test server before the file's tests and stops it (and every client) after. */
@@ -47,8 +48,8 @@ export function useTestServer(): ServerFixture {
     async stopServer() {
       await this.server.stop();
     },
-    async startAgain() {
-      server = await TestServer.start(this.server.port);
+    async startAgain(args = []) {
+      server = await TestServer.start(this.server.port, args);
     },
   };
 }

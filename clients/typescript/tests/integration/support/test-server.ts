@@ -58,10 +58,13 @@ export class TestServer {
     return `${this.baseUrl.replace(/^http/, "ws")}/live`;
   }
 
-  /** Starts a server on `port` (0: a free port Kestrel picks, read back from its "Now listening on" line). */
-  static async start(port = 0): Promise<TestServer> {
+  /**
+   * Starts a server on `port` (0: a free port Kestrel picks, read back from its "Now listening on" line);
+   * `args` are further command-line configuration (e.g. `--Live:Signing:Keys:0:Id`, `other`).
+   */
+  static async start(port = 0, args: readonly string[] = []): Promise<TestServer> {
     const dll = testServerDll();
-    const child = spawn("dotnet", [dll, "--urls", `http://127.0.0.1:${port}`], {
+    const child = spawn("dotnet", [dll, "--urls", `http://127.0.0.1:${port}`, ...args], {
       cwd: dirname(dll),
       env: { ...process.env, DOTNET_NOLOGO: "1", DOTNET_CLI_TELEMETRY_OPTOUT: "1" },
       stdio: ["ignore", "pipe", "pipe"],

@@ -14,6 +14,11 @@ export interface Wire {
   /** The frames of one type the client sent / received. */
   sentOf(type: string): Message[];
   receivedOf<T extends ServerMessage["type"]>(type: T): Extract<ServerMessage, { type: T }>[];
+  /** Resolves with the first received message (already or later) for which `predicate` holds. */
+  waitFor(predicate: (message: Message) => boolean, what: string, timeoutMs?: number): Promise<Message>;
+  /** While held, sockets the client opens stay connecting (no reconnect can succeed) until `release()`. */
+  hold(): void;
+  release(): void;
 }
 
 /**
@@ -24,15 +29,23 @@ export function tapWire(drop: (message: Message) => boolean = () => false): Wire
   const sent: Message[] = [];
   const received: Message[] = [];
   const dropped: Message[] = [];
+  const watchers = new Set<(message: Message) => void>();
+  let gate: { promise: Promise<void>; open: () => void } | undefined;
 
   class TappedWebSocket implements WebSocketLike {
     onopen: ((event: unknown) => void) | null = null;
     onclose: ((event: { readonly code: number; readonly reason: string }) => void) | null = null;
     onerror: ((event: unknown) => void) | null = null;
     onmessage: ((event: { readonly data: unknown }) => void) | null = null;
-    private readonly inner: NodeWebSocket;
+    private inner!: NodeWebSocket;
+    private closedEarly = false;
 
     constructor(url: string, protocols?: string | string[]) {
+      if (gate === undefined) this.connect(url, protocols);
+      else void gate.promise.then(() => (this.closedEarly ? this.onclose?.({ code: 1006, reason: "" }) : this.connect(url, protocols)));
+    }
+
+    private connect(url: string, protocols?: string | string[]): void {
       this.inner = new NodeWebSocket(url, protocols);
       this.inner.onopen = (event) => this.onopen?.(event);
       this.inner.onclose = (event) => this.onclose?.({ code: event.code, reason: event.reason });
@@ -47,15 +60,16 @@ export function tapWire(drop: (message: Message) => boolean = () => false): Wire
         }
         received.push(message);
         this.onmessage?.({ data: text });
+        for (const watcher of [...watchers]) watcher(message);
       };
     }
 
     get readyState(): number {
-      return this.inner.readyState;
+      return this.inner?.readyState ?? (this.closedEarly ? 3 : 0);
     }
 
     get protocol(): string {
-      return this.inner.protocol;
+      return this.inner?.protocol ?? "";
     }
 
     send(data: string): void {
@@ -64,7 +78,8 @@ export function tapWire(drop: (message: Message) => boolean = () => false): Wire
     }
 
     close(code?: number, reason?: string): void {
-      this.inner.close(code, reason);
+      if (this.inner === undefined) this.closedEarly = true;
+      else this.inner.close(code, reason);
     }
   }
 
@@ -76,5 +91,32 @@ export function tapWire(drop: (message: Message) => boolean = () => false): Wire
     sentOf: (type) => sent.filter((m) => m.type === type),
     receivedOf: <T extends ServerMessage["type"]>(type: T) =>
       received.filter((m) => m.type === type) as unknown as Extract<ServerMessage, { type: T }>[],
+    waitFor(predicate, what, timeoutMs = 10_000) {
+      const seen = received.find(predicate);
+      if (seen !== undefined) return Promise.resolve(seen);
+      return new Promise<Message>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          watchers.delete(watch);
+          reject(new Error(`Timed out waiting for ${what}.`));
+        }, timeoutMs);
+        const watch = (message: Message) => {
+          if (!predicate(message)) return;
+          clearTimeout(timer);
+          watchers.delete(watch);
+          resolve(message);
+        };
+        watchers.add(watch);
+      });
+    },
+    hold() {
+      if (gate !== undefined) return;
+      let open!: () => void;
+      const promise = new Promise<void>((resolve) => (open = resolve));
+      gate = { promise, open };
+    },
+    release() {
+      gate?.open();
+      gate = undefined;
+    },
   };
 }
