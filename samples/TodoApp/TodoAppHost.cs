@@ -6,7 +6,10 @@ namespace TodoApp;
 /// <summary>Builds the sample's web app; <c>Program</c> runs it, the integration tests host it on a loopback port.</summary>
 public static class TodoAppHost
 {
-    public static WebApplication Create(string[] args)
+    /// <summary>Creates the app (not started).</summary>
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="services">Extra service registrations (tests use it, e.g. for policies their own components name).</param>
+    public static WebApplication Create(string[] args, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +19,7 @@ public static class TodoAppHost
         builder.Services.AddSingleton<TodoApp.Todos.RemainingTodos>();
         builder.AddSignIn();
         builder.Services.AddLive();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseDefaultFiles();

@@ -286,7 +286,7 @@ public sealed class DiagnosticTests
             .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
             .ToList();
 
-        Assert.Equal(18, descriptors.Count);
+        Assert.Equal(22, descriptors.Count);
         Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
         Assert.All(descriptors, d => Assert.Equal(
             "https://github.com/live-framework/live/blob/main/docs/diagnostics.md#" + d.Id.ToLowerInvariant(),

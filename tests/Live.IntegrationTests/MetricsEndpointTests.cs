@@ -1,14 +1,10 @@
 using System.Net;
-using System.Security.Claims;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Live.Hosting;
 using Live.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Live.IntegrationTests;
 
@@ -84,16 +80,11 @@ public sealed class MetricsEndpointTests
         Assert.Equal("Unhealthy", await stopping.Content.ReadAsStringAsync());
     }
 
+    // LiveServer signs requests in from the X-Test-User header (HeaderAuthentication).
     private static Task<LiveServer> StartAsync() => LiveServer.StartAsync(
-        services: s =>
-        {
-            s.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
-                .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
-            s.AddAuthorization(o => o.AddPolicy(LiveStatsEndpointRouteBuilderExtensions.DefaultPolicyName, p => p.RequireRole("ops")));
-        },
+        services: s => s.AddAuthorization(o => o.AddPolicy(LiveStatsEndpointRouteBuilderExtensions.DefaultPolicyName, p => p.RequireRole("ops"))),
         pipeline: app =>
         {
-            app.UseAuthentication();
             app.UseAuthorization();
             app.MapLiveStats();
             app.MapHealthChecks("/health");
@@ -102,8 +93,7 @@ public sealed class MetricsEndpointTests
     private static HttpClient Http(LiveServer server, string user, string role)
     {
         var http = new HttpClient { BaseAddress = server.BaseUri };
-        http.DefaultRequestHeaders.Add(HeaderAuthenticationHandler.UserHeader, user);
-        http.DefaultRequestHeaders.Add(HeaderAuthenticationHandler.RoleHeader, role);
+        http.DefaultRequestHeaders.Add(HeaderAuthentication.Header, $"{user};{role}");
         return http;
     }
 
@@ -112,26 +102,4 @@ public sealed class MetricsEndpointTests
 
     private static JsonElement Action(JsonElement stats, string component, string action) =>
         Component(stats, component).GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("name").GetString() == action);
-
-    /// <summary>Signs in whoever names themselves in a header: a stand-in for real authentication, for tests only.</summary>
-    private sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        public const string SchemeName = "TestHeader";
-        public const string UserHeader = "X-Test-User";
-        public const string RoleHeader = "X-Test-Role";
-
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            if (!Request.Headers.TryGetValue(UserHeader, out var user))
-            {
-                return Task.FromResult(AuthenticateResult.NoResult());
-            }
-
-            var identity = new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, user.ToString()), new Claim(ClaimTypes.Role, Request.Headers[RoleHeader].ToString())],
-                SchemeName);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
-        }
-    }
 }

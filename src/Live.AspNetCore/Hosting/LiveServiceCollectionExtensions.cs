@@ -1,5 +1,7 @@
 using Live;
 using Live.AspNetCore;
+using Live.AspNetCore.Authorization;
+using Live.Authorization;
 using System.Diagnostics.Metrics;
 using Live.AspNetCore.Authentication;
 using Live.AspNetCore.Monitoring;
@@ -21,7 +23,9 @@ public static class LiveServiceCollectionExtensions
     /// runs, and the result is validated at start-up. A bearer token in the <c>access_token</c> query parameter of a
     /// Live upgrade is handed to the app's authentication as an <c>Authorization</c> header (see
     /// <see cref="LiveAuthenticationOptions.AccessTokenFromQuery"/>). It also registers the <c>Live</c> meter (see
-    /// <c>docs/performance.md</c>) and a health check named <c>live</c> (map it with <c>app.MapHealthChecks(...)</c>).
+    /// <c>docs/performance.md</c>), a health check named <c>live</c> (map it with <c>app.MapHealthChecks(...)</c>), and
+    /// ASP.NET Core authorization for <c>[Authorize]</c> on components and actions (policies named there must be
+    /// registered, or start-up fails).
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Sets options in code.</param>
@@ -45,6 +49,11 @@ public static class LiveServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<LiveHealthCheck>(LiveHealthCheck.Name, tags: [LiveHealthCheck.Name]);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LiveLifetimeService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, AccessTokenFromQuery>());
+
+        // [Authorize] on components and actions is evaluated by ASP.NET Core authorization; unknown policy names fail start-up.
+        services.AddAuthorization();
+        services.TryAddSingleton<ILiveAuthorizer, AspNetCoreAuthorizer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PolicyStartupCheck>());
         return new LiveBuilder(services);
     }
 }

@@ -35,4 +35,14 @@ public sealed class LiveComponentAttribute : Attribute
     /// For singletons: keep the instance alive after the last connection leaves (it is otherwise destroyed).
     /// </summary>
     public bool KeepAlive { get; set; }
+
+    /// <summary>
+    /// The authorization policy a connection must satisfy to call this component's actions. A connection that may
+    /// mount the component but fails this policy is <em>read-only</em>: it mounts and receives every state change, but
+    /// its actions are refused with a <c>read_only</c> error (actions marked <c>[AllowAnonymous]</c> stay open). The
+    /// policy gets the component instance as its resource; it is checked on every action, so a change of the user's
+    /// claims takes effect at once. <see langword="null"/> (the default): whoever may mount may act.
+    /// </summary>
+    /// <example><c>[LiveComponent(WritePolicy = "editors")]</c> with <c>options.AddPolicy("editors", p =&gt; p.RequireRole("editor"))</c>.</example>
+    public string? WritePolicy { get; set; }
 }

@@ -195,6 +195,14 @@ internal sealed partial class MessageDispatcher
             return Task.CompletedTask;
         }
 
+        if (session.Runtime.ActionLimiter.TryAcquire(instance.Descriptor, action, session.Context) is { } limited)
+        {
+            session.Runtime.Metrics.RequestRateLimited(instance.Descriptor.Name, action.Name);
+            session.Runtime.Metrics.ActionCompleted(instance.Descriptor.Name, action.Name, ActionOutcomes.RateLimited, System.Diagnostics.Stopwatch.GetTimestamp());
+            session.TrySend(ServerMessages.Error(id, limited));
+            return Task.CompletedTask;
+        }
+
         return instance.RunActionAsync(session, id, action, message.Args, session.Context.ConnectionAborted);
     }
 

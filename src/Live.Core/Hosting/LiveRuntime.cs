@@ -4,11 +4,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using Live.Authentication;
+using Live.Authorization;
 using Live.Connections;
 using Live.Dispatch;
 using Live.Instances;
 using Live.Metrics;
 using Live.Protocol;
+using Live.RateLimiting;
 using Live.Registration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -43,6 +45,7 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
         Registry = new ComponentRegistry(ComponentCatalog.Snapshot().Concat(Options.Components));
         SerializerOptions = BuildSerializerOptions(Options.SerializerOptions, Registry);
         Dispatcher = new MessageDispatcher(this);
+        Authorization = new AuthorizationGate(rootServices.GetService<ILiveAuthorizer>(), DetailedErrors, Logger);
     }
 
     public LiveOptions Options { get; }
@@ -63,6 +66,12 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
 
     /// <summary>The per-connection limit on inbound frames, partitioned by connection id.</summary>
     public PartitionedRateLimiter<string> InboundLimiter { get; }
+
+    /// <summary>Checks <c>[Authorize]</c> requirements and write policies (see <c>docs/security.md</c>).</summary>
+    public AuthorizationGate Authorization { get; }
+
+    /// <summary>The <c>[RateLimit]</c> of actions, per connection or per user.</summary>
+    public ActionRateLimiter ActionLimiter { get; } = new();
 
     public bool DetailedErrors => Options.DetailedErrors ?? false;
 
@@ -234,6 +243,7 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     {
         await ShutdownAsync().ConfigureAwait(false);
         InboundLimiter.Dispose();
+        ActionLimiter.Dispose();
         shutdown.Dispose();
     }
 

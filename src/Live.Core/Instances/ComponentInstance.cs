@@ -62,6 +62,19 @@ internal sealed partial class ComponentInstance : IComponentScheduler
             Component.InitializeState();
         }
 
+        // Authorization sits in the one attach path every mount (and rehydrate) takes, before any hook runs; it sees
+        // the instance's current state as the resource.
+        if (await host.Authorization.AuthorizeMountAsync(sink.Context, Descriptor, Component).ConfigureAwait(false) is { } denied)
+        {
+            sink.TrySend(ServerMessages.Error(requestId, denied));
+            if (!initialized)
+            {
+                await DestroyOnQueueAsync().ConfigureAwait(false);
+            }
+
+            return AttachResult.Failed;
+        }
+
         Component.CurrentConnection = sink.Context;
         try
         {
@@ -118,6 +131,13 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         {
             sink.TrySend(ServerMessages.Error(requestId, InstanceNotFound(Id)));
             host.Metrics.ActionCompleted(Descriptor.Name, action.Name, ActionOutcomes.InstanceNotFound, started);
+            return;
+        }
+
+        if (await host.Authorization.AuthorizeActionAsync(sink.Context, Descriptor, action, Component).ConfigureAwait(false) is { } denied)
+        {
+            sink.TrySend(ServerMessages.Error(requestId, denied));
+            host.Metrics.ActionCompleted(Descriptor.Name, action.Name, denied.Code, started);
             return;
         }
 

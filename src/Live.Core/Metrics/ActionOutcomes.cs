@@ -16,4 +16,12 @@ internal static class ActionOutcomes
     public const string InstanceNotFound = ErrorCodes.InstanceNotFound;
 
     public const string InternalError = ErrorCodes.InternalError;
+
+    public const string Unauthorized = ErrorCodes.Unauthorized;
+
+    public const string Forbidden = ErrorCodes.Forbidden;
+
+    public const string ReadOnly = ErrorCodes.ReadOnly;
+
+    public const string RateLimited = ErrorCodes.RateLimited;
 }

@@ -54,6 +54,21 @@ public static class ErrorCodes
     /// <summary>The connection sent more frames than its rate limit allows; <c>retryAfterMs</c> says when to retry.</summary>
     public const string RateLimited = "rate_limited";
 
+    /// <summary>
+    /// The request needs a signed-in user and the connection has none (an <c>[Authorize]</c> on the component or
+    /// action). The message names the failed requirement in Development only.
+    /// </summary>
+    public const string Unauthorized = "unauthorized";
+
+    /// <summary>
+    /// The connection's user does not satisfy the component's or action's <c>[Authorize]</c> requirements (role or
+    /// policy). The message names the failed requirement in Development only.
+    /// </summary>
+    public const string Forbidden = "forbidden";
+
+    /// <summary>The connection is read-only for this component (it fails the component's write policy): actions are refused.</summary>
+    public const string ReadOnly = "read_only";
+
     /// <summary>Anything else that went wrong on the server.</summary>
     public const string InternalError = "internal_error";
 }

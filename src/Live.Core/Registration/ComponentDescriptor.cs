@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
+using Live.Authorization;
 
 namespace Live.Registration;
 
@@ -28,6 +29,9 @@ public sealed class ComponentDescriptor
     /// Whether every value reachable from the state is immutable (records with init-only members, immutable
     /// collections, scalars), so the runtime may diff state objects directly instead of their serialized JSON.
     /// </param>
+    /// <param name="authorize">The class's <c>[Authorize]</c> attributes (including inherited ones).</param>
+    /// <param name="allowAnonymous">Whether the class is <c>[AllowAnonymous]</c>: its own <c>[Authorize]</c> attributes are lifted.</param>
+    /// <param name="writePolicy">The <c>[LiveComponent(WritePolicy = ...)]</c> policy, or <see langword="null"/>.</param>
     public ComponentDescriptor(
         string name,
         Type componentType,
@@ -38,7 +42,10 @@ public sealed class ComponentDescriptor
         bool keepAlive = false,
         IJsonTypeInfoResolver? typeInfoResolver = null,
         IReadOnlyList<string>? keyMemberNames = null,
-        bool immutableState = false)
+        bool immutableState = false,
+        IReadOnlyList<AuthorizeData>? authorize = null,
+        bool allowAnonymous = false,
+        string? writePolicy = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(componentType);
@@ -55,6 +62,10 @@ public sealed class ComponentDescriptor
         TypeInfoResolver = typeInfoResolver;
         KeyMemberNames = keyMemberNames ?? [];
         ImmutableState = immutableState;
+        Authorize = authorize ?? [];
+        AllowAnonymous = allowAnonymous;
+        WritePolicy = writePolicy;
+        Authorization = new ComponentAuthorization(this);
     }
 
     /// <summary>The name clients mount the component by.</summary>
@@ -89,4 +100,18 @@ public sealed class ComponentDescriptor
     /// objects (skipping subtrees that are the same reference) instead of re-serializing the whole state per change.
     /// </summary>
     public bool ImmutableState { get; }
+    /// <summary>The class's <c>[Authorize]</c> attributes: they apply to mounting, rehydrating and every action.</summary>
+    public IReadOnlyList<AuthorizeData> Authorize { get; }
+
+    /// <summary>Whether the class is <c>[AllowAnonymous]</c> (its class-level <c>[Authorize]</c> attributes do not apply).</summary>
+    public bool AllowAnonymous { get; }
+
+    /// <summary>
+    /// The policy a connection must satisfy to call actions; connections that mounted but fail it are read-only.
+    /// <see langword="null"/> when every connection that may mount may also act.
+    /// </summary>
+    public string? WritePolicy { get; }
+
+    /// <summary>The requirements that apply to mounting and to each action, worked out once.</summary>
+    internal ComponentAuthorization Authorization { get; }
 }

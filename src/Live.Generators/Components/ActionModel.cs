@@ -1,3 +1,4 @@
+using Live.Generators.Authorization;
 using Live.Generators.Model;
 
 namespace Live.Generators.Components;
@@ -13,6 +14,8 @@ namespace Live.Generators.Components;
 /// <param name="ResultTypeName">The <c>global::</c>-qualified result type with nullable annotations, or <see langword="null"/>.</param>
 /// <param name="ResultTypeOfName">The result type as written inside <c>typeof(...)</c>, or <see langword="null"/>.</param>
 /// <param name="ResultAllowsNull">Whether the result may be null.</param>
+/// <param name="Authorization">The action's own <c>[Authorize]</c>/<c>[AllowAnonymous]</c>.</param>
+/// <param name="RateLimit">The action's <c>[RateLimit]</c>, or <see langword="null"/>.</param>
 internal sealed record ActionModel(
     string WireName,
     string MethodName,
@@ -20,4 +23,6 @@ internal sealed record ActionModel(
     ActionReturnKind ReturnKind,
     string? ResultTypeName,
     string? ResultTypeOfName,
-    bool ResultAllowsNull);
+    bool ResultAllowsNull,
+    AuthorizationModel Authorization,
+    RateLimitModel? RateLimit);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Live.Generators.Authorization;
 using Live.Generators.Diagnostics;
 using Live.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -157,6 +158,8 @@ internal static class ActionParser
         }
 
         var result = ParseReturn(method, diagnostics);
+        var authorization = AuthorizationParser.ForAction(method, diagnostics);
+        var rateLimit = AuthorizationParser.RateLimit(method, diagnostics);
         if (result is null || !valid)
         {
             return null;
@@ -170,7 +173,9 @@ internal static class ActionParser
             kind,
             resultType is null ? null : TypeNames.ToAnnotated(resultType),
             resultType is null ? null : TypeNames.ToPlain(resultType),
-            resultType is not null && TypeNames.AllowsNull(resultType));
+            resultType is not null && TypeNames.AllowsNull(resultType),
+            authorization,
+            rateLimit);
     }
 
     private static ActionParameterModel? ParseParameter(IMethodSymbol method, IParameterSymbol parameter, List<DiagnosticInfo> diagnostics)

@@ -1,3 +1,4 @@
+using Live.Generators.Authorization;
 using Live.Generators.Json;
 using Live.Generators.Model;
 
@@ -28,6 +29,8 @@ namespace Live.Generators.Components;
 /// </param>
 /// <param name="KeyMemberNames">C# names of the <c>[LiveKey]</c> members reachable from the state, sorted and distinct.</param>
 /// <param name="ImmutableState">Whether the state's whole graph is immutable (<see cref="StateImmutability"/>).</param>
+/// <param name="Authorization">The class-level <c>[Authorize]</c>/<c>[AllowAnonymous]</c>, base classes included.</param>
+/// <param name="WritePolicy">The attribute's WritePolicy, or <see langword="null"/>.</param>
 internal sealed record ComponentModel(
     string? Namespace,
     string TypeName,
@@ -46,4 +49,6 @@ internal sealed record ComponentModel(
     EquatableArray<string> JsonRootTypes,
     EquatableArray<JsonTypeShape> JsonShapes,
     EquatableArray<string> KeyMemberNames,
-    bool ImmutableState);
+    bool ImmutableState,
+    AuthorizationModel Authorization,
+    string? WritePolicy);

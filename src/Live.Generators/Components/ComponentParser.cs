@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Live.Generators.Authorization;
 using Live.Generators.Diagnostics;
 using Live.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -80,6 +81,9 @@ internal static class ComponentParser
         };
         var stateAlreadyReported = !stateIsRecord || initialState == InitialStateKind.NotConstructible;
         var actions = ActionParser.Parse(component, publicActionAttribute, diagnostics, wireTypes);
+        var authorization = AuthorizationParser.ForComponent(component, baseComponent, diagnostics);
+        AuthorizationParser.CheckNonActions(component, publicActionAttribute, diagnostics);
+        AuthorizationParser.CheckAnonymousComponent(component, authorization, actions, ClassIdentifier(component, cancellationToken), diagnostics);
         var jsonShapes = WireTypeReader.Read(wireTypes, compilation.Assembly, stateAlreadyReported, diagnostics);
         var stateTypeName = TypeNames.ToPlain(stateType);
         var model = new ComponentModel(
@@ -100,7 +104,9 @@ internal static class ComponentParser
             JsonRoots.Names(wireTypes),
             jsonShapes,
             LiveKeyCollector.Collect(stateType),
-            stateIsRecord && StateImmutability.IsImmutable(stateType));
+            stateIsRecord && StateImmutability.IsImmutable(stateType),
+            authorization,
+            ReadString(attribute, "WritePolicy"));
 
         var claim = nameIsValid ? new ComponentNameClaim(componentName, component.ToDisplayString(), attributeLocation) : null;
         return new ComponentParseResult(model, claim, new EquatableArray<DiagnosticInfo>(diagnostics));
@@ -213,6 +219,9 @@ internal static class ComponentParser
 
         return name;
     }
+
+    private static string? ReadString(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
 
     private static bool ReadFlag(AttributeData attribute, string name)
     {

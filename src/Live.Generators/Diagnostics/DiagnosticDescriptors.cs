@@ -101,6 +101,29 @@ internal static class DiagnosticDescriptors
         "Type cannot be serialized",
         "The type '{0}' cannot be serialized to JSON: {1} (reached through '{2}')");
 
+    public static readonly DiagnosticDescriptor AnonymousComponentWithOnlyAuthorizedActions = Warning(
+        "LIVE019",
+        "[AllowAnonymous] component whose every action requires authorization",
+        "'{0}' is [AllowAnonymous] but every one of its actions has [Authorize]: anonymous users can mount it and see its state but call none of its actions (a component's [AllowAnonymous] never lifts an action's own [Authorize]); remove [AllowAnonymous], or suppress this warning if a read-only view for anonymous users is intended");
+
+    public static readonly DiagnosticDescriptor AttributeOnNonAction = Warning(
+        "LIVE020",
+        "Authorization or rate-limit attribute on a method that is not a public action",
+        "[{0}] on '{1}' has no effect because '{1}' is not a [PublicAction]; to protect mounting put it on the component class, to protect an action put it on the [PublicAction] method");
+
+    public static readonly DiagnosticDescriptor InvalidRateLimit = Error(
+        "LIVE021",
+        "Invalid [RateLimit] arguments",
+        "[RateLimit] on '{0}' has {1}; permits and perSeconds must both be at least 1");
+
+    public static readonly DiagnosticDescriptor UnreadableAuthorizationAttribute = Error(
+        "LIVE022",
+        "Authorization attribute Live cannot honour",
+        "The authorization attribute on '{0}' cannot be honoured: {1}");
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

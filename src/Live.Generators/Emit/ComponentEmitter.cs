@@ -1,4 +1,5 @@
 using System.Linq;
+using Live.Generators.Authorization;
 using Live.Generators.Components;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -105,6 +106,12 @@ internal static class ComponentEmitter
         EmitActions(w, model);
         w.Line($"singleton: {Bool(model.Singleton)},");
         w.Line($"keepAlive: {Bool(model.KeepAlive)},");
+        EmitAuthorization(w, model.Authorization);
+        if (model.WritePolicy is not null)
+        {
+            w.Line($"writePolicy: {Literal(model.WritePolicy)},");
+        }
+
         w.Line($"typeInfoResolver: {jsonResolverType}.Default,");
         w.Line(model.KeyMemberNames.IsEmpty
             ? "keyMemberNames: global::System.Array.Empty<string>(),"
@@ -189,6 +196,12 @@ internal static class ComponentEmitter
         }
 
         w.Line($"resultType: {(action.ResultTypeOfName is null ? "null" : $"typeof({action.ResultTypeOfName})")},");
+        EmitAuthorization(w, action.Authorization);
+        if (action.RateLimit is { } limit)
+        {
+            w.Line($"rateLimit: new global::Live.RateLimiting.ActionRateLimit({limit.Permits}, global::System.TimeSpan.FromSeconds({limit.PerSeconds}), PerUser: {Bool(limit.PerUser)}),");
+        }
+
         var isAsync = action.ReturnKind is ActionReturnKind.Task or ActionReturnKind.TaskOfT or ActionReturnKind.ValueTask or ActionReturnKind.ValueTaskOfT;
         w.Line($"invoker: static {(isAsync ? "async " : string.Empty)}(component, arguments, cancellationToken) =>");
         w.Line("{");
@@ -235,6 +248,24 @@ internal static class ComponentEmitter
         w.Line("}),");
         w.Outdent();
     }
+
+    /// <summary>The <c>authorize:</c> and <c>allowAnonymous:</c> arguments, only when the attributes are present.</summary>
+    private static void EmitAuthorization(CodeWriter w, AuthorizationModel authorization)
+    {
+        if (!authorization.Authorize.IsEmpty)
+        {
+            var items = authorization.Authorize.Select(a =>
+                $"new global::Live.Authorization.AuthorizeData(Policy: {NullableLiteral(a.Policy)}, Roles: {NullableLiteral(a.Roles)})");
+            w.Line($"authorize: new global::Live.Authorization.AuthorizeData[] {{ {string.Join(", ", items)} }},");
+        }
+
+        if (authorization.AllowAnonymous)
+        {
+            w.Line("allowAnonymous: true,");
+        }
+    }
+
+    private static string NullableLiteral(string? value) => value is null ? "null" : Literal(value);
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

@@ -59,7 +59,8 @@ internal static class GeneratorHarness
         var references = trusted
             .Where(path => Path.GetFileName(path) is var name
                 && (name.StartsWith("System.", StringComparison.Ordinal)
-                    || name is "mscorlib.dll" or "netstandard.dll" or "Microsoft.Extensions.DependencyInjection.Abstractions.dll"))
+                    || name is "mscorlib.dll" or "netstandard.dll" or "Microsoft.Extensions.DependencyInjection.Abstractions.dll"
+                        or "Microsoft.AspNetCore.Authorization.dll" or "Microsoft.AspNetCore.Metadata.dll"))
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToList();
         references.Add(MetadataReference.CreateFromFile(typeof(LiveComponentBase).Assembly.Location));

@@ -34,7 +34,8 @@ public sealed class LiveServer : IAsyncDisposable
         Action<WebApplication>? pipeline = null,
         string environment = "Development",
         IReadOnlyDictionary<string, string?>? configuration = null,
-        Action<IEndpointConventionBuilder>? endpoint = null)
+        Action<IEndpointConventionBuilder>? endpoint = null,
+        bool registerTestPolicies = true)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         if (configuration is not null)
@@ -49,6 +50,13 @@ public sealed class LiveServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddProvider(logs);
         builder.Services.AddLive(configure);
+        builder.Services.AddAuthentication(HeaderAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
+        if (registerTestPolicies)
+        {
+            builder.Services.AddAuthorization(TestPolicies.AddTo);
+        }
+
         builder.Services.AddSingleton<Components.HookLog>();
         builder.Services.AddSingleton<Components.ExternalEvents>();
         builder.Services.AddSingleton<Components.GateKeeper>();

@@ -112,7 +112,8 @@ public sealed class TodoAppTests : IAsyncLifetime
     {
         // The sample's components are registered by its module initializer; make sure it has run.
         RuntimeHelpers.RunModuleConstructor(typeof(TodoList).Module.ModuleHandle);
-        app = TodoAppHost.Create(["--urls", "http://127.0.0.1:0", "--TodoApp:DataFile", dataFile, "--Logging:LogLevel:Default", "Warning"]);
+        app = TodoAppHost.Create(["--urls", "http://127.0.0.1:0", "--TodoApp:DataFile", dataFile, "--Logging:LogLevel:Default", "Warning"],
+            services => services.AddAuthorization(TestPolicies.AddTo));
         await app.StartAsync();
     }
 
