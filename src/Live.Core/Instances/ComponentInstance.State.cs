@@ -11,8 +11,8 @@ namespace Live.Instances;
 /// </summary>
 /// <remarks>
 /// Two ways to know what clients hold. An immutable state (<see cref="Registration.ComponentDescriptor.ImmutableState"/>)
-/// keeps the last sent state <em>object</em> and diffs typed (<see cref="TypedPatchBuilder"/>): a change costs what
-/// changed, and the full JSON is serialized only when asked for (mount, resync) and cached until the next change.
+/// keeps the last sent state <em>object</em> and diffs typed (<see cref="TypedPatchBuilder"/>): only changed values are
+/// serialized, and the full JSON is serialized only when asked for (mount, resync) and cached until the next change.
 /// Any other state keeps the last sent JSON and its parsed document, and re-serializes the whole state per change.
 /// </remarks>
 internal sealed partial class ComponentInstance
