@@ -46,7 +46,7 @@ public sealed class LiveKeyTests
     [Fact]
     public void State_without_keys_passes_an_empty_list() =>
         Assert.Contains(
-            "keyMemberNames: global::System.Array.Empty<string>());",
+            "keyMemberNames: global::System.Array.Empty<string>(),",
             GeneratorHarness.Run(Samples.Counter).GeneratedSource("Sample.Counter.Live.g.cs"),
             StringComparison.Ordinal);
 }

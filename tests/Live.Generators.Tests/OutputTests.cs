@@ -246,7 +246,8 @@ public sealed class OutputTests
                     singleton: false,
                     keepAlive: false,
                     typeInfoResolver: global::Live.Generated.LiveJsonMetadata_Sample.Default,
-                    keyMemberNames: global::System.Array.Empty<string>());
+                    keyMemberNames: global::System.Array.Empty<string>(),
+                    immutableState: true);
             }
         }
 

@@ -114,8 +114,9 @@ internal static class ComponentEmitter
 
         w.Line($"typeInfoResolver: {jsonResolverType}.Default,");
         w.Line(model.KeyMemberNames.IsEmpty
-            ? "keyMemberNames: global::System.Array.Empty<string>());"
-            : $"keyMemberNames: new string[] {{ {string.Join(", ", model.KeyMemberNames.Select(Literal))} }});");
+            ? "keyMemberNames: global::System.Array.Empty<string>(),"
+            : $"keyMemberNames: new string[] {{ {string.Join(", ", model.KeyMemberNames.Select(Literal))} }},");
+        w.Line($"immutableState: {Bool(model.ImmutableState)});");
         w.Outdent();
         w.Close();
     }
