@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
+using Live.Benchmarks.Components;
 using Live.Diffing;
 
 namespace Live.Benchmarks;
@@ -17,6 +19,11 @@ public class DiffBenchmarks
     private JsonElement largeCopy;
     private JsonElement largeToggled;
     private JsonElement largeInsertRemove;
+    private TypedPatchBuilder typed = null!;
+    private JsonTypeInfo listInfo = null!;
+    private MicroListState list = null!;
+    private MicroListState listToggled = null!;
+    private MicroListState listInsertRemove = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -28,7 +35,23 @@ public class DiffBenchmarks
         largeCopy = States.Parse(States.Large());
         largeToggled = States.Parse(States.Large(i => i == 5_000 ? States.Item(i, done: true) : null));
         largeInsertRemove = States.Parse(States.Large(i => i == 10 ? "" : null, append: States.Item(States.LargeSize, done: false)));
+
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            TypeInfoResolver = Registration.ComponentCatalog.Snapshot().Single(d => d.Name == "MicroList").TypeInfoResolver,
+        };
+        listInfo = options.GetTypeInfo(typeof(MicroListState));
+        typed = new TypedPatchBuilder(PatchBuilder.Default);
+        list = new MicroListState();
+        listToggled = list with { Items = list.Items.SetItem(5_000, list.Items[5_000] with { Done = true }) };
+        listInsertRemove = list with { Items = list.Items.RemoveAt(10).Add(new MicroItem(MicroListState.Size, "new", false)) };
     }
+
+    [Benchmark(Description = "typed: 10k keyed list, one item toggled")]
+    public int Typed_one_toggle() => DiffTyped(list, listToggled);
+
+    [Benchmark(Description = "typed: 10k keyed list, one removed + one appended")]
+    public int Typed_remove_and_append() => DiffTyped(list, listInsertRemove);
 
     [Benchmark(Description = "small state, 2 scalar changes")]
     public int Small_two_changes() => Diff(small, smallChanged);
@@ -44,6 +67,15 @@ public class DiffBenchmarks
 
     [Benchmark(Description = "baseline: 10k DeepEquals (what whole-state replace must still compare)")]
     public bool Large_deep_equals_baseline() => JsonElement.DeepEquals(large, largeToggled);
+
+    private int DiffTyped(MicroListState before, MicroListState after)
+    {
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        var count = typed.WritePatch(before, after, listInfo, writer);
+        writer.Flush();
+        return count;
+    }
 
     private int Diff(JsonElement before, JsonElement after)
     {

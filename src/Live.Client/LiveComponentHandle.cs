@@ -204,6 +204,22 @@ public sealed partial class LiveComponentHandle
         Complete(outcome);
     }
 
+    /// <summary>
+    /// Applies the state change a <c>result</c> carries (its <c>version</c> and <c>ops</c>), with the same version
+    /// rules as a <c>patch</c>, before the caller sees the result (reader only). A result without ops changes nothing.
+    /// </summary>
+    internal void OnResult(JsonElement answer)
+    {
+        if (!answer.TryGetProperty("ops", out var ops))
+        {
+            return;
+        }
+
+        // A result with ops but no usable version is a gap like any other: the handle resyncs.
+        var version = answer.TryGetProperty("version", out var v) && v.TryGetInt64(out var parsed) ? parsed : -1;
+        OnPatch(version, ops);
+    }
+
     /// <summary>Applies the <c>state</c> answer to a resync, then the buffered patches after it (reader only).</summary>
     internal void ApplyResyncAnswer(JsonElement answer)
     {

@@ -266,7 +266,7 @@ public sealed partial class LiveConnection : IAsyncDisposable
             ClientMessages.Action(id, handle.InstanceId, action, ToObjectElement(args, nameof(args))),
             $"action '{action}' on '{handle.InstanceId}' (request {id})",
             MessageTypes.Result,
-            null,
+            handle.OnResult,
             ct).ConfigureAwait(false);
         return answer.TryGetProperty("value", out var value) ? value : null;
     }

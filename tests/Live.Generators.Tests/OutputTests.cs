@@ -247,7 +247,8 @@ public sealed class OutputTests
                     keepAlive: false,
                     typeInfoResolver: global::Live.Generated.LiveJsonMetadata_Sample.Default,
                     keyMemberNames: global::System.Array.Empty<string>(),
-                    handlesRoomEvents: false);
+                    handlesRoomEvents: false,
+                    immutableState: true);
             }
         }
 

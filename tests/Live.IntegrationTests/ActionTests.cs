@@ -107,7 +107,7 @@ public sealed class ActionTests
     }
 
     [Fact]
-    public async Task Two_members_changed_in_one_action_arrive_in_one_patch()
+    public async Task Two_members_changed_in_one_action_arrive_in_one_change()
     {
         await using var server = await LiveServer.StartAsync();
         await using var client = await Clients.ConnectAsync(server);
@@ -115,7 +115,8 @@ public sealed class ActionTests
         var patches = new List<JsonElement>();
         client.MessageReceived += m =>
         {
-            if (m.GetProperty("type").GetString() == "patch")
+            // A per-connection instance: the change rides in the result (no separate patch frame).
+            if (m.GetProperty("type").GetString() is "patch" or "result" && m.TryGetProperty("ops", out _))
             {
                 lock (patches)
                 {

@@ -40,6 +40,50 @@ public sealed class ResumeTests
     }
 
     [Fact]
+    public async Task A_resume_after_a_change_that_travelled_in_a_result_replays_only_the_patches_made_during_the_gap()
+    {
+        await using var server = await LiveServer.StartAsync();
+        await using var first = await Clients.ConnectAsync(server);
+        var firstInbox = Inbox.Of(first);
+        var ticker = await first.MountAsync("Ticker");
+        await ticker.InvokeAsync("note", new { text = "from an action" });
+        Assert.Equal(1, ticker.Version);
+        Assert.Equal(1, Assert.Single(firstInbox.OfType("result")).GetProperty("version").GetInt64());
+        Assert.Empty(firstInbox.OfType("patch"));
+
+        await DropAndWaitUntilKeptAsync(server, first, ticker.InstanceId);
+        server.Services.GetRequiredService<ExternalEvents>().Raise("during the gap");
+
+        await using var second = await Clients.ConnectAsync(server);
+        var inbox = Inbox.Of(second);
+        var answer = await ResumeUntilVersionAsync(second, ticker.InstanceId, ticker.ResumeSecret!, 1, 2);
+
+        Assert.False(answer.TryGetProperty("state", out _));
+        var patch = Assert.Single(inbox.OfType("patch"));
+        Assert.Equal(2, patch.GetProperty("version").GetInt64());
+        Assert.Contains("during the gap", patch.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(2, TestTokens.Read(answer.GetProperty("token").GetString()!)["ver"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_resume_from_before_a_change_that_travelled_in_a_result_gets_the_full_state()
+    {
+        await using var server = await LiveServer.StartAsync();
+        await using var first = await Clients.ConnectAsync(server);
+        var ticker = await first.MountAsync("Ticker");
+        await ticker.InvokeAsync("note", new { text = "from an action" });
+        await DropAndWaitUntilKeptAsync(server, first, ticker.InstanceId);
+
+        // A client that never saw that result (it was lost with the connection) resumes from version 0.
+        await using var second = await Clients.ConnectAsync(server);
+        var inbox = Inbox.Of(second);
+        var answer = await ResumeUntilVersionAsync(second, ticker.InstanceId, ticker.ResumeSecret!, 0, 1);
+
+        Assert.Equal("from an action", answer.GetProperty("state").GetProperty("lastEvent").GetString());
+        Assert.Empty(inbox.OfType("patch"));
+    }
+
+    [Fact]
     public async Task A_resume_after_more_missed_patches_than_are_buffered_gets_the_full_state()
     {
         await using var server = await LiveServer.StartAsync(o => o.Retention.MaxBufferedPatches = 1);

@@ -9,7 +9,7 @@ namespace Live.IntegrationTests;
 public sealed class SmokeTests
 {
     [Fact]
-    public async Task Hand_written_component_mounts_and_patches_over_a_real_socket()
+    public async Task Hand_written_component_mounts_and_its_action_answers_with_the_change_in_one_frame()
     {
         await using var server = await LiveServer.StartAsync(o => o.Components.Add(HandWrittenCounter.Descriptor));
         using var socket = new ClientWebSocket();
@@ -21,11 +21,12 @@ public sealed class SmokeTests
         Assert.Equal(0, mounted.GetProperty("state").GetProperty("count").GetInt32());
         var instance = mounted.GetProperty("instance").GetString();
         await Send(socket, $$$"""{"type":"action","id":"2","instance":"{{{instance}}}","action":"increment","args":{"by":5}}""");
-        var patch = await Receive(socket);
-        Assert.Equal("patch", patch.GetProperty("type").GetString());
-        Assert.Equal(1, patch.GetProperty("version").GetInt64());
+        // The caller is the only connection holding the instance: one frame, the result carrying the change.
         var result = await Receive(socket);
         Assert.Equal("result", result.GetProperty("type").GetString());
+        Assert.Equal("2", result.GetProperty("id").GetString());
+        Assert.Equal(1, result.GetProperty("version").GetInt64());
+        Assert.Equal("""[{"op":"replace","path":"/count","value":5}]""", result.GetProperty("ops").GetRawText());
         Assert.Equal(5, result.GetProperty("value").GetInt32());
     }
 

@@ -10,7 +10,7 @@ public sealed class StateDiffTests
     [InlineData("toggle", """{"index":1234}""")]
     [InlineData("insertAt", """{"index":5000,"text":"new"}""")]
     [InlineData("removeAt", """{"index":9999}""")]
-    public async Task One_change_in_a_10000_item_keyed_list_sends_a_patch_for_that_item_only(string action, string args)
+    public async Task One_change_in_a_10000_item_keyed_list_sends_ops_for_that_item_only_in_the_result(string action, string args)
     {
         await using var server = await LiveServer.StartAsync();
         await using var client = await Clients.ConnectAsync(server);
@@ -18,7 +18,8 @@ public sealed class StateDiffTests
         var patchFrames = new List<string>();
         client.MessageReceived += m =>
         {
-            if (m.GetProperty("type").GetString() == "patch")
+            // Every frame after the mount: there must be exactly one, the result carrying the ops.
+            if (m.GetProperty("type").GetString() != "mounted")
             {
                 lock (patchFrames)
                 {
@@ -35,6 +36,7 @@ public sealed class StateDiffTests
             frame = Assert.Single(patchFrames);
         }
 
+        Assert.Equal("result", JsonDocument.Parse(frame).RootElement.GetProperty("type").GetString());
         var ops = JsonDocument.Parse(frame).RootElement.GetProperty("ops");
         Assert.Equal(1, ops.GetArrayLength());
         Assert.True(Encoding.UTF8.GetByteCount(frame) < 200, $"{Encoding.UTF8.GetByteCount(frame)} bytes: {frame}");

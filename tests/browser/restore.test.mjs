@@ -55,6 +55,9 @@ async function openPage() {
   };
   await page.goto(app.url + "/");
   await page.locator("#status[data-status='open']").waitFor({ timeout: 10_000 });
+  // The page binds its handlers right after both mounts resolve, which is when it sets the restore badge: typing
+  // before that submits the bare form (a navigation) instead of adding a todo.
+  await page.locator("#restore[data-restore]").waitFor({ timeout: 10_000 });
   return { page, errors, frame };
 }
 
@@ -76,9 +79,14 @@ async function setFilterAndDraft({ page, frame }, filter, draft) {
   await page.fill("#new-todo", draft);
   await page.locator("h1").click(); // Unfocused, the input shows the view state's draft on every render.
   const view = await frame(f => f.type === "mounted" && f.component === "TodoView", "the TodoView mount");
+  // The draft's change arrives as a `patch`, or — the view being held by this page only — inside the `result` of the
+  // action that set it (`version` + `ops`; a result names no instance, but only TodoView has a /draft).
   const drafted = await frame(
-    f => f.type === "patch" && f.instance === view.instance && f.ops.some(op => op.path === "/draft" && op.value === draft),
-    "the draft's patch",
+    f =>
+      ((f.type === "patch" && f.instance === view.instance) || (f.type === "result" && typeof f.version === "number")) &&
+      Array.isArray(f.ops) &&
+      f.ops.some(op => op.path === "/draft" && op.value === draft),
+    "the draft's change (patch or result)",
   );
   await frame(f => f.type === "token" && f.instance === view.instance && f.version >= drafted.version, "a token covering the draft");
 }

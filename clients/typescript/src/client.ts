@@ -78,7 +78,7 @@ export class LiveClient {
     this.components = new ComponentRegistry(this.logger);
     this.host = {
       logger: this.logger,
-      requestWhenOpen: (build) => this.requestWhenOpen(build),
+      requestWhenOpen: (build, onAnswer) => this.requestWhenOpen(build, onAnswer),
       requestNow: (message, onAnswer) => {
         const connection = this.currentStatus === "open" ? this.connection : undefined;
         if (connection === undefined) return Promise.reject(new LiveClosedError("Not connected."));

@@ -5,7 +5,7 @@ import { RestoreCredentials } from "./credentials.js";
 import { LiveClosedError, LiveError } from "./errors.js";
 import { emit } from "./listeners.js";
 import { applyPatch } from "./patch.js";
-import type { AnswerTypes, ClientRequest, PatchMessage, ResumedMessage, TokenMessage } from "./protocol.js";
+import type { AnswerTypes, ClientRequest, PatchMessage, ResultMessage, ResumedMessage, TokenMessage } from "./protocol.js";
 import type { ComponentSnapshot } from "./reconnect.js";
 import { replay, type RestoreEvent, type RestoreKind } from "./restore.js";
 
@@ -15,8 +15,14 @@ import { replay, type RestoreEvent, type RestoreKind } from "./restore.js";
  */
 export interface ComponentHost {
   readonly logger: LiveLogger;
-  /** Sends once the client is open, waiting through a reconnect; `build` runs right before sending. */
-  requestWhenOpen<T extends keyof AnswerTypes>(build: () => ClientRequest & { type: T }): Promise<AnswerTypes[T]>;
+  /**
+   * Sends once the client is open, waiting through a reconnect; `build` runs right before sending, `onAnswer`
+   * synchronously when the answer arrives (before any later message).
+   */
+  requestWhenOpen<T extends keyof AnswerTypes>(
+    build: () => ClientRequest & { type: T },
+    onAnswer?: (answer: AnswerTypes[T]) => void,
+  ): Promise<AnswerTypes[T]>;
   /** Sends on the current connection; rejects with `LiveClosedError` when there is none. */
   requestNow<T extends keyof AnswerTypes>(
     message: ClientRequest & { type: T },
@@ -321,16 +327,31 @@ export class ComponentHandle<TState extends object, TActions extends ActionSigna
   }
 
   private async call(action: string, args: object | undefined): Promise<unknown> {
-    const answer = await this.host.requestWhenOpen(() => {
-      if (this.released) throw new LiveError("not_mounted", `${this.component} is not mounted.`);
-      return args === undefined
-        ? { type: "action", instance: this.currentInstance, action }
-        : { type: "action", instance: this.currentInstance, action, args };
-    });
-    // The server sends the action's patch before its result; if that patch started a resync, the state
+    let instance = this.currentInstance;
+    const answer = await this.host.requestWhenOpen(
+      () => {
+        if (this.released) throw new LiveError("not_mounted", `${this.component} is not mounted.`);
+        instance = this.currentInstance;
+        return args === undefined ? { type: "action", instance, action } : { type: "action", instance, action, args };
+      },
+      (result) => this.receiveResult(result, instance),
+    );
+    // The action's change came in the result or in a patch before it; if that started a resync, the state
     // includes the change only once the resync is done.
     while (this.resyncing !== undefined) await this.resyncing;
     return answer.value;
+  }
+
+  /** Applies the state change a `result` carries (`version` + `ops`), by the same rules as a `patch`. */
+  private receiveResult(result: ResultMessage, instance: string): void {
+    if (result.ops === undefined || this.released || instance !== this.currentInstance) return;
+    if (!Number.isSafeInteger(result.version) || !Array.isArray(result.ops)) {
+      // A change we cannot read: only the full state can tell what it was.
+      this.host.logger.warn?.(`live: ${this.component} ${instance} got a malformed result change; resyncing.`);
+      if (this.resyncing === undefined) this.startResync();
+      return;
+    }
+    this.receivePatch({ type: "patch", instance, version: result.version!, ops: result.ops });
   }
 
   private startResync(): void {

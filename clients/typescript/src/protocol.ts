@@ -135,6 +135,9 @@ export interface ResumedMessage {
 export interface ResultMessage {
   readonly type: "result";
   readonly id: string;
+  /** With `ops`: the state change the action made, when the caller is the only connection holding the instance. */
+  readonly version?: number;
+  readonly ops?: readonly PatchOperation[];
   readonly value?: unknown;
 }
 export interface UnmountedMessage {

@@ -183,6 +183,63 @@ describe("actions", () => {
     await adding;
     assert.deepEqual(todo.state.todos, [MILK]);
   });
+
+  test("a result carrying version and ops applies them before it resolves, with the value", async () => {
+    const { connection, todo } = await mounted();
+    let notified = 0;
+    todo.onChange(() => notified++);
+    const adding = todo.actions.add({ text: "milk" });
+    const action = await connection.expect("action");
+    connection.send({ type: "result", id: action.id, version: 1, ops: [{ op: "add", path: "/todos/-", value: MILK }], value: "1" });
+    assert.equal(await adding, "1");
+    assert.deepEqual(todo.state.todos, [MILK]);
+    assert.equal(todo.version, 1);
+    assert.equal(notified, 1);
+    assert.equal(connection.unread, 0, "no resync");
+  });
+
+  test("a result whose version does not follow resyncs, and resolves only once the state is in", async () => {
+    const { connection, todo } = await mounted();
+    let resolved = false;
+    const adding = todo.actions.add({ text: "milk" }).then(() => (resolved = true));
+    const action = await connection.expect("action");
+    connection.send({ type: "result", id: action.id, version: 3, ops: [{ op: "replace", path: "/filter", value: "WRONG" }] });
+    const resync = await connection.expect("resync");
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(resolved, false, "the result waits for the resync");
+    assert.equal(todo.state.filter, "all", "the gapped ops were not applied");
+    connection.send({ type: "state", id: resync.id, instance: "c_1", version: 3, state: { todos: [MILK], filter: "active" } });
+    await adding;
+    assert.deepEqual(todo.state, { todos: [MILK], filter: "active" });
+    assert.equal(todo.version, 3);
+  });
+
+  test("a result with ops but no numeric version resyncs instead of guessing", async () => {
+    const { connection, todo } = await mounted();
+    const adding = todo.actions.add({ text: "milk" });
+    const action = await connection.expect("action");
+    connection.send({ type: "result", id: action.id, version: "1", ops: [{ op: "add", path: "/todos/-", value: MILK }] });
+    const resync = await connection.expect("resync");
+    connection.send({ type: "state", id: resync.id, instance: "c_1", version: 1, state: { todos: [MILK], filter: "all" } });
+    await adding;
+    assert.deepEqual(todo.state.todos, [MILK]);
+    assert.equal(todo.version, 1);
+  });
+
+  test("a patch arriving right behind a result with ops applies on top of it", async () => {
+    const { connection, todo } = await mounted();
+    const adding = todo.actions.add({ text: "milk" });
+    const action = await connection.expect("action");
+    const settled = changed(todo, () => todo.version === 2);
+    connection.sendBatch([
+      { type: "result", id: action.id, version: 1, ops: [{ op: "add", path: "/todos/-", value: MILK }] },
+      { type: "patch", instance: "c_1", version: 2, ops: [{ op: "replace", path: "/todos/0/done", value: true }] },
+    ]);
+    await adding;
+    await settled;
+    assert.deepEqual(todo.state.todos, [{ ...MILK, done: true }]);
+    assert.equal(connection.unread, 0, "no resync");
+  });
 });
 
 describe("patches and resync", () => {

@@ -28,7 +28,6 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
     private (int Code, string Reason)? closeFrame;
     private int reservedMounts;
     private ITimer? idleTimer;
-    private Task sendLoop = Task.CompletedTask;
 
     private readonly CancellationTokenSource connectionCancellation;
 
@@ -44,7 +43,19 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         context.Sink = this;
         // Each request in progress can still produce a patch and an answer; keep room for them.
         var limits = runtime.Options.Limits;
-        sendQueue = new SendQueue(limits.SendQueueCapacity, headroom: (2 * limits.MaxPendingRequestsPerConnection) + 16, runtime.Metrics);
+        sendQueue = new SendQueue(
+            socket,
+            () =>
+            {
+                lock (gate)
+                {
+                    return closeFrame;
+                }
+            },
+            limits.SendQueueCapacity,
+            headroom: (2 * limits.MaxPendingRequestsPerConnection) + 16,
+            runtime.Metrics,
+            sendCancellation.Token);
     }
 
     public LiveConnectionContext Context { get; }
@@ -83,7 +94,6 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
     public async Task RunAsync()
     {
         Log.Connected(runtime.Logger, Context.ConnectionId);
-        sendLoop = RunSendLoopAsync();
         idleTimer = runtime.TimeProvider.CreateTimer(static s => ((ConnectionSession)s!).OnIdle(), this, runtime.Options.ClientTimeout, Timeout.InfiniteTimeSpan);
         StartAuthenticationTimers();
         var reason = DisconnectReason.ConnectionClosed;
@@ -237,24 +247,6 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         sendCancellation.Dispose();
     }
 
-    private async Task RunSendLoopAsync()
-    {
-        try
-        {
-            await sendQueue.RunAsync(socket, () =>
-            {
-                lock (gate)
-                {
-                    return closeFrame;
-                }
-            }, sendCancellation.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            // The socket went away while sending; the receive loop notices on its own.
-        }
-    }
-
     private async Task FinishCloseAsync()
     {
         try
@@ -263,7 +255,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
             using var timeout = new CancellationTokenSource(runtime.Options.CloseTimeout, runtime.TimeProvider);
             try
             {
-                await sendLoop.WaitAsync(timeout.Token).ConfigureAwait(false);
+                await sendQueue.Completion.WaitAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

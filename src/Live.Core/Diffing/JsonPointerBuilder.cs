@@ -63,6 +63,14 @@ internal struct JsonPointerBuilder : IDisposable
         ArrayPool<byte>.Shared.Return(rented);
     }
 
+    /// <summary>Appends an already escaped pointer (or pointer suffix) as it is.</summary>
+    public void AppendRaw(ReadOnlySpan<byte> escapedPointer)
+    {
+        EnsureCapacity(escapedPointer.Length);
+        escapedPointer.CopyTo(_buffer.AsSpan(_length));
+        _length += escapedPointer.Length;
+    }
+
     /// <summary>Appends <c>/</c> and the segment with RFC 6901 escaping: <c>~</c> → <c>~0</c>, <c>/</c> → <c>~1</c>.</summary>
     public void AppendEscaped(ReadOnlySpan<byte> segment)
     {

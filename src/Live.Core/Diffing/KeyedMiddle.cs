@@ -71,6 +71,70 @@ internal sealed class KeyedMiddle : IDisposable
         return middle;
     }
 
+    /// <summary>
+    /// The inserts and moves that build the new middle from the old one once removed items are gone, right to left:
+    /// each new or displaced item goes right before its successor; items on the stable run never move. Indices are
+    /// relative to the start of the middle and valid at the moment each step is applied, in order.
+    /// </summary>
+    /// <param name="atEnd">Whether the middle ends the list (no common suffix), so an insert there appends.</param>
+    public List<MiddleStep> PlanInsertsAndMoves(bool atEnd)
+    {
+        var steps = new List<MiddleStep>();
+        var newToOld = NewToOld;
+        var workArray = ArrayPool<int>.Shared.Rent(newToOld.Length);
+        try
+        {
+            // For each position of the middle as the client will have it after the steps so far, the new-middle index there.
+            var work = workArray.AsSpan(0, newToOld.Length);
+            var count = 0;
+            foreach (var target in OldToNew)
+            {
+                if (target >= 0)
+                {
+                    work[count++] = target;
+                }
+            }
+
+            for (var j = newToOld.Length - 1; j >= 0; j--)
+            {
+                if (newToOld[j] >= 0 && Stable[j])
+                {
+                    continue;
+                }
+
+                var anchor = j == newToOld.Length - 1 ? count : work[..count].IndexOf(j + 1);
+                if (newToOld[j] < 0)
+                {
+                    steps.Add(MiddleStep.Insert(j, anchor, appending: atEnd && anchor == count));
+                    work[anchor..count].CopyTo(work[(anchor + 1)..]);
+                    work[anchor] = j;
+                    count++;
+                    continue;
+                }
+
+                var current = work[..count].IndexOf(j);
+                work[(current + 1)..count].CopyTo(work[current..]);
+                if (anchor > current)
+                {
+                    anchor--;
+                }
+
+                work[anchor..(count - 1)].CopyTo(work[(anchor + 1)..]);
+                work[anchor] = j;
+                if (anchor != current)
+                {
+                    steps.Add(MiddleStep.Move(current, anchor));
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(workArray);
+        }
+
+        return steps;
+    }
+
     public void Dispose()
     {
         ArrayPool<int>.Shared.Return(_newToOld);
@@ -209,4 +273,12 @@ internal sealed class KeyedMiddle : IDisposable
             ArrayPool<int>.Shared.Return(previousArray);
         }
     }
+}
+
+/// <summary>One step of <see cref="KeyedMiddle.PlanInsertsAndMoves"/>: insert new item <c>NewIndex</c> at <c>To</c>, or move <c>From</c> to <c>To</c>.</summary>
+internal readonly record struct MiddleStep(bool IsInsert, int NewIndex, int From, int To, bool Appending)
+{
+    public static MiddleStep Insert(int newIndex, int at, bool appending) => new(true, newIndex, -1, at, appending);
+
+    public static MiddleStep Move(int from, int to) => new(false, -1, from, to, false);
 }

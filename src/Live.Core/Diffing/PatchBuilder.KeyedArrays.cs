@@ -172,63 +172,24 @@ internal sealed partial class PatchBuilder
             }
         }
 
-        // 3. Build the new middle from right to left: each new or displaced item goes right before its successor.
-        //    Items on a longest increasing run of old positions (middle.Stable) never move. "work" holds, for each
-        //    position of the middle as the client will have it after the ops so far, the new-middle index there.
-        var newToOld = middle.NewToOld;
-        var workArray = ArrayPool<int>.Shared.Rent(newToOld.Length);
-        try
+        // 3. Build the new middle from right to left: each new or displaced item goes right before its successor;
+        //    items on a longest increasing run of old positions (middle.Stable) never move.
+        foreach (var step in middle.PlanInsertsAndMoves(atEnd: suffix == 0))
         {
-            var work = workArray.AsSpan(0, newToOld.Length);
-            var count = 0;
-            foreach (var target in oldToNew)
+            if (step.IsInsert)
             {
-                if (target >= 0)
-                {
-                    work[count++] = target;
-                }
+                AppendInsertPosition(ref session, prefix + step.To, step.Appending);
+                WriteAdd(ref session, newItems[prefix + step.NewIndex]);
+                session.Path.Truncate(basePath);
             }
-
-            for (var j = newToOld.Length - 1; j >= 0; j--)
+            else
             {
-                if (newToOld[j] >= 0 && middle.Stable[j])
-                {
-                    continue;
-                }
-
-                var anchor = j == newToOld.Length - 1 ? count : work[..count].IndexOf(j + 1);
-                if (newToOld[j] < 0)
-                {
-                    AppendInsertPosition(ref session, prefix + anchor, appending: suffix == 0 && anchor == count);
-                    WriteAdd(ref session, newItems[prefix + j]);
-                    session.Path.Truncate(basePath);
-                    work[anchor..count].CopyTo(work[(anchor + 1)..]);
-                    work[anchor] = j;
-                    count++;
-                    continue;
-                }
-
-                var current = work[..count].IndexOf(j);
-                work[(current + 1)..count].CopyTo(work[current..]);
-                if (anchor > current)
-                {
-                    anchor--;
-                }
-
-                work[anchor..(count - 1)].CopyTo(work[(anchor + 1)..]);
-                work[anchor] = j;
-                if (anchor != current)
-                {
-                    WriteMove(ref session, prefix + current, prefix + anchor);
-                }
+                WriteMove(ref session, prefix + step.From, prefix + step.To);
             }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(workArray);
         }
 
         // 4. Matched items of the middle are now at their final index; diff their content there.
+        var newToOld = middle.NewToOld;
         for (var j = 0; j < newToOld.Length; j++)
         {
             if (newToOld[j] >= 0)

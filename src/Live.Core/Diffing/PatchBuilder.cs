@@ -32,11 +32,11 @@ internal sealed partial class PatchBuilder
 {
     // Approximate bytes of each op around its path and value, used to decide whether a list is cheaper to replace
     // whole. {"op":"replace","path":"","value":} plus the separating comma, and so on.
-    private const int ReplaceOverhead = 32;
-    private const int AddOverhead = 28;
-    private const int RemoveOverhead = 26;
-    private const int MoveOverhead = 34;
-    private const int IndexSegmentEstimate = 6;
+    internal const int ReplaceOverhead = 32;
+    internal const int AddOverhead = 28;
+    internal const int RemoveOverhead = 26;
+    internal const int MoveOverhead = 34;
+    internal const int IndexSegmentEstimate = 6;
 
     /// <summary>Creates an engine with <paramref name="options"/>, or <see cref="DiffOptions.Default"/>.</summary>
     public PatchBuilder(DiffOptions? options = null) => Options = options ?? DiffOptions.Default;
@@ -59,6 +59,26 @@ internal sealed partial class PatchBuilder
         try
         {
             DiffValue(ref session, oldState, newState);
+            return session.Count;
+        }
+        finally
+        {
+            session.Path.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="WriteOperations(JsonElement, JsonElement, Utf8JsonWriter)"/>, for two values that sit at
+    /// <paramref name="basePath"/> (an escaped JSON Pointer) inside a larger document: every op's path starts with it.
+    /// The typed diff uses it for subtrees it cannot walk itself.
+    /// </summary>
+    internal int WriteOperationsAt(ReadOnlySpan<byte> basePath, JsonElement oldValue, JsonElement newValue, Utf8JsonWriter writer)
+    {
+        var session = new Session(writer);
+        try
+        {
+            session.Path.AppendRaw(basePath);
+            DiffValue(ref session, oldValue, newValue);
             return session.Count;
         }
         finally

@@ -31,6 +31,7 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     private readonly Lock singletonGate = new();
     private readonly CancellationTokenSource shutdown = new();
     private readonly ConcurrentDictionary<ComponentDescriptor, Diffing.PatchBuilder> patchBuilders = new();
+    private readonly ConcurrentDictionary<ComponentDescriptor, Diffing.TypedPatchBuilder?> typedPatchBuilders = new();
     private int shuttingDown;
 
     public LiveRuntime(IOptions<LiveOptions> options, IServiceProvider rootServices, ILoggerFactory loggerFactory, TimeProvider timeProvider, LiveMetrics? metrics = null, Signing.INonceStore? nonceStore = null)
@@ -228,6 +229,23 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
             var jsonNames = d.KeyMemberNames.Select(n => policy?.ConvertName(n) ?? n).Distinct(StringComparer.Ordinal);
             return new Diffing.PatchBuilder(Diffing.DiffOptions.Default.WithKeyMemberNames(jsonNames));
         }, SerializerOptions);
+
+    /// <summary>
+    /// The typed diff for a component whose state the generator found immutable, or null when the component must use
+    /// the JSON diff: a mutable state, or serializer options under which a member's value alone does not decide whether
+    /// it is written (ignore conditions, reference handling).
+    /// </summary>
+    public Diffing.TypedPatchBuilder? TypedPatchBuilderFor(ComponentDescriptor descriptor) =>
+        typedPatchBuilders.GetOrAdd(descriptor, static (d, runtime) =>
+        {
+            var options = runtime.SerializerOptions;
+            var typedSafe = d.ImmutableState
+                && options.DefaultIgnoreCondition == System.Text.Json.Serialization.JsonIgnoreCondition.Never
+                && !options.IgnoreReadOnlyProperties
+                && !options.IgnoreReadOnlyFields
+                && options.ReferenceHandler is null;
+            return typedSafe ? new Diffing.TypedPatchBuilder(runtime.PatchBuilderFor(d)) : null;
+        }, this);
 
     /// <summary>Called by an instance when it is destroyed.</summary>
     public void OnDestroyed(ComponentInstance instance)

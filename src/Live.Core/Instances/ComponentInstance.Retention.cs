@@ -74,7 +74,8 @@ internal sealed partial class ComponentInstance
 
         missedPatches = null;
         missedOverflowed = false;
-        sink.TrySend(ServerMessages.Resumed(requestId, Id, Version, RotateResumeSecret(), SignToken(), replay ? null : (ReadOnlyMemory<byte>?)stateJson));
+        sink.TrySend(ServerMessages.Resumed(requestId, Id, Version, RotateResumeSecret(), SignToken(), replay ? null : (ReadOnlyMemory<byte>?)CommittedJson()));
+        ReleaseJsonCache();
         host.Metrics.Resumed(replay ? "patches" : "state");
         Log.Resumed(host.Logger, Descriptor.Name, Id, replay);
         return Task.FromResult(true);

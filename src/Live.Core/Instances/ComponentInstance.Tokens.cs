@@ -19,10 +19,13 @@ internal sealed partial class ComponentInstance
     private bool tokenDue;
     private ITimer? tokenTimer;
 
-    /// <summary>Signs the current state (the runtime's newest key) and notes when, for the throttle.</summary>
+    /// <summary>
+    /// Signs the current state (the runtime's newest key) and notes when, for the throttle. The state JSON comes from
+    /// <see cref="CommittedJson"/>: a typed instance serializes it on demand (its cache is dropped on every change).
+    /// </summary>
     private string SignToken()
     {
-        var token = host.Signer.Sign(Descriptor.Name, Id, Version, stateJson);
+        var token = host.Signer.Sign(Descriptor.Name, Id, Version, CommittedJson());
         tokenVersion = Version;
         lastTokenTimestamp = host.TimeProvider.GetTimestamp();
         host.Metrics.TokenSigned();
@@ -74,6 +77,7 @@ internal sealed partial class ComponentInstance
     private void SendToken()
     {
         var frame = ServerMessages.Token(Id, Version, SignToken());
+        ReleaseJsonCache();
         foreach (var sink in attached)
         {
             sink.TrySend(frame);

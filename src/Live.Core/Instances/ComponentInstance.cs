@@ -22,8 +22,6 @@ internal sealed partial class ComponentInstance : IComponentScheduler
     private readonly AsyncServiceScope? ownedScope;
     private ImmutableArray<IConnectionSink> attached = [];
     private LiveConnectionContext? lastConnection;
-    private JsonDocument? stateDocument;
-    private byte[] stateJson = [];
     private bool initialized;
 
     public ComponentInstance(ComponentDescriptor descriptor, LiveComponentBase component, LiveRuntime host, AsyncServiceScope? ownedScope)
@@ -105,7 +103,8 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         if (!initialized)
         {
             Component.ResetChanges();
-            SetState(SerializeState(), version: seed?.Version ?? 0);
+            // A rehydrate carries on from the token's version (its state is already in place: RestoreAsync).
+            CommitInitialState(version: seed?.Version ?? 0);
             initialized = true;
             host.Metrics.InstanceCreated(Descriptor.Name);
         }
@@ -124,16 +123,17 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         host.Metrics.Mounted(Descriptor.Name);
         if (Descriptor.Singleton)
         {
-            sink.TrySend(ServerMessages.Mounted(requestId, Id, Descriptor.Name, Version, stateJson));
+            sink.TrySend(ServerMessages.Mounted(requestId, Id, Descriptor.Name, Version, CommittedJson()));
         }
         else
         {
             // Per-connection state can come back after a drop (resume) or a restart (rehydrate from the token).
             lastConnection = sink.Context;
             host.Retention.Register(this);
-            sink.TrySend(ServerMessages.Mounted(requestId, Id, Descriptor.Name, Version, stateJson, SignToken(), RotateResumeSecret(), rehydrated: seed is not null));
+            sink.TrySend(ServerMessages.Mounted(requestId, Id, Descriptor.Name, Version, CommittedJson(), SignToken(), RotateResumeSecret(), rehydrated: seed is not null));
         }
 
+        ReleaseJsonCache();
         return AttachResult.Attached;
     });
 
@@ -172,24 +172,40 @@ internal sealed partial class ComponentInstance : IComponentScheduler
             }
 
             var result = await action.Invoker(Component, new ActionArguments(args, host.SerializerOptions), cancellationToken).ConfigureAwait(false);
-            await FlushOnQueueAsync(action.Name).ConfigureAwait(false);
+
+            // When the caller is the only connection holding the instance, its state change rides in the result:
+            // one frame (and one socket write) per round trip instead of a patch and a result.
+            var change = await FlushOnQueueAsync(action.Name, carrier: sink).ConfigureAwait(false);
 
             byte[] answer;
             outcome = ActionOutcomes.Ok;
             try
             {
                 answer = result.HasValue
-                    ? ServerMessages.Result(requestId, result.Value, result.Type!, host.SerializerOptions)
-                    : ServerMessages.Result(requestId);
+                    ? ServerMessages.Result(requestId, change, result.Value, result.Type!, host.SerializerOptions)
+                    : ServerMessages.Result(requestId, change);
             }
             catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
             {
                 Log.ResultNotSerializable(host.Logger, ex, Descriptor.Name, action.Name);
                 outcome = ActionOutcomes.InternalError;
+
+                // The state did change: the client still gets it, as a patch ahead of the error.
+                if (change is { } carried)
+                {
+                    sink.TrySend(PatchFrame(carried));
+                }
+
                 answer = ServerMessages.Error(requestId, host.Failure(ErrorCodes.InternalError, $"The result of '{action.Name}' could not be serialized", ex));
             }
 
             sink.TrySend(answer);
+
+            // A change that rode in the result still gets its state token, after the result (as after a patch).
+            if (change is not null && !Descriptor.Singleton)
+            {
+                ScheduleToken();
+            }
         }
         catch (Rooms.LiveRoomException ex)
         {
@@ -233,7 +249,8 @@ internal sealed partial class ComponentInstance : IComponentScheduler
     {
         sink.TrySend(IsDestroyed || !attached.Contains(sink)
             ? ServerMessages.Error(requestId, InstanceNotFound(Id))
-            : ServerMessages.State(requestId, Id, Version, stateJson));
+            : ServerMessages.State(requestId, Id, Version, CommittedJson()));
+        ReleaseJsonCache();
         return Task.CompletedTask;
     });
 
@@ -375,8 +392,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         }
 
         Component.AttachScheduler(null);
-        stateDocument?.Dispose();
-        stateDocument = null;
+        DisposeState();
         if (ownedScope is { } scope)
         {
             await scope.DisposeAsync().ConfigureAwait(false);

@@ -105,18 +105,29 @@ internal static partial class ServerMessages
             writeOps(w, state);
         });
 
-    public static byte[] Result(string id) =>
+    public static byte[] Result(string id) => Result(id, change: null);
+
+    public static byte[] Result(string id, object? value, Type type, JsonSerializerOptions options) => Result(id, change: null, value, type, options);
+
+    /// <summary>
+    /// A <c>result</c> without a value; when <paramref name="change"/> is given it carries the caller's state change
+    /// (<c>version</c> and <c>ops</c>) instead of a separate <c>patch</c> frame.
+    /// </summary>
+    public static byte[] Result(string id, StateChange? change) =>
         Write(w =>
         {
             w.WriteString("type"u8, "result"u8);
             w.WriteString("id"u8, id);
+            WriteChange(w, change);
         });
 
-    public static byte[] Result(string id, object? value, Type type, JsonSerializerOptions options) =>
+    /// <summary>A <c>result</c> with a value, carrying <paramref name="change"/> when given.</summary>
+    public static byte[] Result(string id, StateChange? change, object? value, Type type, JsonSerializerOptions options) =>
         Write(w =>
         {
             w.WriteString("type"u8, "result"u8);
             w.WriteString("id"u8, id);
+            WriteChange(w, change);
             w.WritePropertyName("value"u8);
             JsonSerializer.Serialize(w, value, options.GetTypeInfo(type));
         });
@@ -171,6 +182,16 @@ internal static partial class ServerMessages
                 w.WriteNumber("retryAfterMs"u8, retryAfter);
             }
         });
+
+    private static void WriteChange(Utf8JsonWriter writer, StateChange? change)
+    {
+        if (change is { } c)
+        {
+            writer.WriteNumber("version"u8, c.Version);
+            writer.WritePropertyName("ops"u8);
+            writer.WriteRawValue(c.Ops.Span, skipInputValidation: true);
+        }
+    }
 
     internal static byte[] Write(Action<Utf8JsonWriter> body)
     {

@@ -25,6 +25,10 @@ public sealed class ComponentDescriptor
     /// C# names of members marked <c>[LiveKey]</c> on types used in the state; lists of such items diff by that key
     /// (members named <c>Id</c> are keys without it).
     /// </param>
+    /// <param name="immutableState">
+    /// Whether every value reachable from the state is immutable (records with init-only members, immutable
+    /// collections, scalars), so the runtime may diff state objects directly instead of their serialized JSON.
+    /// </param>
     /// <param name="authorize">The class's <c>[Authorize]</c> attributes (including inherited ones).</param>
     /// <param name="allowAnonymous">Whether the class is <c>[AllowAnonymous]</c>: its own <c>[Authorize]</c> attributes are lifted.</param>
     /// <param name="writePolicy">The <c>[LiveComponent(WritePolicy = ...)]</c> policy, or <see langword="null"/>.</param>
@@ -39,6 +43,7 @@ public sealed class ComponentDescriptor
         bool keepAlive = false,
         IJsonTypeInfoResolver? typeInfoResolver = null,
         IReadOnlyList<string>? keyMemberNames = null,
+        bool immutableState = false,
         IReadOnlyList<AuthorizeData>? authorize = null,
         bool allowAnonymous = false,
         string? writePolicy = null,
@@ -58,6 +63,7 @@ public sealed class ComponentDescriptor
         KeepAlive = keepAlive;
         TypeInfoResolver = typeInfoResolver;
         KeyMemberNames = keyMemberNames ?? [];
+        ImmutableState = immutableState;
         Authorize = authorize ?? [];
         AllowAnonymous = allowAnonymous;
         WritePolicy = writePolicy;
@@ -95,6 +101,11 @@ public sealed class ComponentDescriptor
     /// <summary>C# names of the <c>[LiveKey]</c> members of item types in the state (empty when there are none).</summary>
     public IReadOnlyList<string> KeyMemberNames { get; }
 
+    /// <summary>
+    /// Whether the generator found the state's whole graph immutable: the runtime then diffs the old and new state
+    /// objects (skipping subtrees that are the same reference) instead of re-serializing the whole state per change.
+    /// </summary>
+    public bool ImmutableState { get; }
     /// <summary>The class's <c>[Authorize]</c> attributes: they apply to mounting, rehydrating and every action.</summary>
     public IReadOnlyList<AuthorizeData> Authorize { get; }
 

@@ -28,6 +28,7 @@ namespace Live.Generators.Components;
 /// one resolver combines them; the TypeScript bindings are written from them.
 /// </param>
 /// <param name="KeyMemberNames">C# names of the <c>[LiveKey]</c> members reachable from the state, sorted and distinct.</param>
+/// <param name="ImmutableState">Whether the state's whole graph is immutable (<see cref="StateImmutability"/>).</param>
 /// <param name="Authorization">The class-level <c>[Authorize]</c>/<c>[AllowAnonymous]</c>, base classes included.</param>
 /// <param name="WritePolicy">The attribute's WritePolicy, or <see langword="null"/>.</param>
 /// <param name="HandlesRoomEvents">Whether the component (or a base below <c>LiveComponent&lt;T&gt;</c>) overrides <c>OnRoomEventAsync</c>.</param>
@@ -49,6 +50,7 @@ internal sealed record ComponentModel(
     EquatableArray<string> JsonRootTypes,
     EquatableArray<JsonTypeShape> JsonShapes,
     EquatableArray<string> KeyMemberNames,
+    bool ImmutableState,
     AuthorizationModel Authorization,
     string? WritePolicy,
     bool HandlesRoomEvents = false);

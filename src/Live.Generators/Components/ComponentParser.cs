@@ -104,6 +104,7 @@ internal static class ComponentParser
             JsonRoots.Names(wireTypes),
             jsonShapes,
             LiveKeyCollector.Collect(stateType),
+            stateIsRecord && StateImmutability.IsImmutable(stateType),
             authorization,
             ReadString(attribute, "WritePolicy"),
             OverridesRoomEventHook(component, baseComponent));

@@ -98,7 +98,8 @@ internal static class ComponentEmitter
         w.Line(model.KeyMemberNames.IsEmpty
             ? "keyMemberNames: global::System.Array.Empty<string>(),"
             : $"keyMemberNames: new string[] {{ {string.Join(", ", model.KeyMemberNames.Select(Literal))} }},");
-        w.Line($"handlesRoomEvents: {Bool(model.HandlesRoomEvents)});");
+        w.Line($"handlesRoomEvents: {Bool(model.HandlesRoomEvents)},");
+        w.Line($"immutableState: {Bool(model.ImmutableState)});");
         w.Outdent();
         w.Close();
     }

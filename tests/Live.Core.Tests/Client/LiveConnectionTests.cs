@@ -230,6 +230,43 @@ public sealed class LiveConnectionTests
     }
 
     [Fact]
+    public async Task A_result_carrying_version_and_ops_is_applied_before_the_action_completes()
+    {
+        await using var harness = await ClientHarness.StartAsync();
+        var counter = await harness.MountAsync(state: """{"count":0}""");
+        var changes = 0;
+        counter.StateChanged += _ => changes++;
+
+        var invoking = counter.InvokeAsync("add");
+        var action = await harness.Session.ReceiveAsync("action");
+        await harness.Session.SendAsync($$"""{"type":"result","id":"{{action.GetProperty("id").GetString()}}","version":1,"ops":[{"op":"replace","path":"/count","value":7}],"value":7}""");
+        var value = await invoking.Within();
+
+        Assert.Equal(7, value!.Value.GetInt32());
+        Assert.Equal(7, (int)counter.State["count"]!);
+        Assert.Equal(1, counter.Version);
+        Assert.Equal(1, changes);
+    }
+
+    [Fact]
+    public async Task A_result_whose_version_does_not_follow_is_not_applied_and_starts_a_resync()
+    {
+        await using var harness = await ClientHarness.StartAsync();
+        var counter = await harness.MountAsync(state: """{"count":0}""");
+
+        var invoking = counter.InvokeAsync("increment");
+        var action = await harness.Session.ReceiveAsync("action");
+        await harness.Session.SendAsync($$"""{"type":"result","id":"{{action.GetProperty("id").GetString()}}","version":3,"ops":[{"op":"replace","path":"/count","value":99}]}""");
+        await invoking.Within();
+        var resync = await harness.Session.ReceiveAsync("resync");
+        Assert.Equal(0, (int)counter.State["count"]!);
+        await harness.Session.SendAsync($$$"""{"type":"state","id":"{{{resync.GetProperty("id").GetString()}}}","instance":"c_1","version":3,"state":{"count":3}}""");
+        await counter.WaitForStateAsync(s => (int)s["count"]! == 3, TimeSpan.FromSeconds(10));
+
+        Assert.Equal(3, counter.Version);
+    }
+
+    [Fact]
     public async Task When_an_action_completes_its_patch_is_already_in_the_state()
     {
         await using var harness = await ClientHarness.StartAsync();

@@ -15,6 +15,10 @@ public sealed partial class Ticker(TimeProvider time, ExternalEvents events) : L
 
     public void Dispose() => timer?.Dispose();
 
+    /// <summary>A change made by an action (its caller gets it inside the result).</summary>
+    [PublicAction]
+    public void Note(string text) => LastEvent = text;
+
     [PublicAction]
     public void Start(int everyMs) =>
         timer ??= time.CreateTimer(_ => _ = InvokeAsync(() => Ticks++), null, TimeSpan.FromMilliseconds(everyMs), TimeSpan.FromMilliseconds(everyMs));

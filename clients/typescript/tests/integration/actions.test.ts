@@ -64,6 +64,21 @@ describe("typed actions", () => {
     await seen;
   });
 
+  test("an action on a per-connection component is answered by one result frame carrying the change", async () => {
+    const wire = tapWire();
+    const counter = await live.client({ WebSocket: wire.WebSocket }).mount(Counter);
+
+    const sum = await counter.actions.add({ amount: 4 });
+
+    assert.equal(sum, 4);
+    assert.deepEqual(counter.state, { count: 4, label: "counter" });
+    assert.equal(wire.receivedOf("patch").length, 0, "no separate patch frame");
+    const [result] = wire.receivedOf("result");
+    assert.equal(result?.version, 1);
+    assert.deepEqual(result?.ops, [{ op: "replace", path: "/count", value: 4 }]);
+    assert.equal(wire.sentOf("resync").length, 0);
+  });
+
   test("actions resolve with their typed results", async () => {
     const counter = await live.client().mount(Counter, { start: 10 });
 
