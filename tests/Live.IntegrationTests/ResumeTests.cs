@@ -192,6 +192,30 @@ public sealed class ResumeTests
     }
 
     [Fact]
+    public async Task A_resume_checks_the_mount_authorization_again_and_a_user_who_lost_the_role_gets_forbidden_without_the_state()
+    {
+        await using var server = await LiveServer.StartAsync(environment: "Production");
+        await using var editor = await Clients.ConnectAsync(server, HeaderAuthentication.As("bob", "editor"));
+        var desk = await editor.MountAsync("EditorDesk");
+        await desk.InvokeAsync("write", new { text = "secret 7312" });
+        await DropAndWaitUntilKeptAsync(server, editor, desk.InstanceId);
+
+        // The same user, whose role was taken away while the connection was down.
+        await using var demoted = await Clients.ConnectAsync(server, HeaderAuthentication.As("bob"));
+        var answer = await ResumeRawAsync(demoted, desk.InstanceId, desk.ResumeSecret!, desk.Version);
+
+        Assert.Equal("error", answer.GetProperty("type").GetString());
+        Assert.Equal("forbidden", answer.GetProperty("code").GetString());
+        Assert.StartsWith("rs", answer.GetProperty("id").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("7312", answer.GetRawText(), StringComparison.Ordinal);
+
+        // Refused without a change: the instance is still kept, and an editor's resume gets it back.
+        await using var editorAgain = await Clients.ConnectAsync(server, HeaderAuthentication.As("bob", "editor"));
+        var resumed = await ResumeAsync(editorAgain, desk.InstanceId, desk.ResumeSecret!, 0);
+        Assert.Contains("secret 7312", resumed.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task After_the_window_the_instance_is_gone_and_its_hooks_ran_with_the_reason()
     {
         var time = new FakeTimeProvider();

@@ -1,4 +1,5 @@
 using Live.Connections;
+using Live.Instances;
 using Live.Protocol;
 using Live.Signing;
 
@@ -68,11 +69,15 @@ internal sealed partial class MessageDispatcher
             return;
         }
 
-        if (!await instance.ResumeAsync(session, id, message.Resume!, message.Version).ConfigureAwait(false))
+        var outcome = await instance.ResumeAsync(session, id, message.Resume!, message.Version).ConfigureAwait(false);
+        if (outcome != ResumeOutcome.Resumed)
         {
             session.TryRemoveMounted(instance.Id, out _);
-            runtime.Metrics.Resumed("failed");
-            session.TrySend(ServerMessages.Error(id, refused));
+            runtime.Metrics.Resumed(outcome == ResumeOutcome.Denied ? "denied" : "failed");
+            if (outcome == ResumeOutcome.Refused)
+            {
+                session.TrySend(ServerMessages.Error(id, refused));
+            }
         }
     }
 

@@ -23,16 +23,25 @@ internal sealed partial class ComponentInstance
     /// <summary>
     /// Resumes the instance on <paramref name="sink"/>: it must be kept (or still attached to another, half-dead
     /// connection), <paramref name="secret"/> must be its resume secret and the user the same. Sends the missed
-    /// patches and <c>resumed</c> (or <c>resumed</c> with the full state). Returns <see langword="false"/>, having sent
-    /// nothing, when the resume is refused; then nothing changed.
+    /// patches and <c>resumed</c> (or <c>resumed</c> with the full state). The mount's authorization is checked again
+    /// (the user's roles or claims may have changed while the connection was away). Answers
+    /// <see cref="ResumeOutcome.Refused"/>, having sent nothing, when the instance, secret or user do not match, and
+    /// <see cref="ResumeOutcome.Denied"/>, having sent the denial, when the user may no longer mount the component;
+    /// in both cases nothing changed (a kept instance stays kept until its window ends).
     /// </summary>
-    public Task<bool> ResumeAsync(IConnectionSink sink, string requestId, string secret, long clientVersion) => queue.Enqueue(() =>
+    public Task<ResumeOutcome> ResumeAsync(IConnectionSink sink, string requestId, string secret, long clientVersion) => queue.Enqueue(async () =>
     {
         if (IsDestroyed || Descriptor.Singleton || !initialized || lastConnection is null
             || !ResumeSecretMatches(secret)
             || !SameUser(sink.Context.User, lastConnection.User))
         {
-            return Task.FromResult(false);
+            return ResumeOutcome.Refused;
+        }
+
+        if (await host.Authorization.AuthorizeMountAsync(sink.Context, Descriptor, Component).ConfigureAwait(false) is { } denied)
+        {
+            sink.TrySend(ServerMessages.Error(requestId, denied));
+            return ResumeOutcome.Denied;
         }
 
         if (retained)
@@ -52,7 +61,7 @@ internal sealed partial class ComponentInstance
         }
         else
         {
-            return Task.FromResult(false);
+            return ResumeOutcome.Refused;
         }
 
         attached = [sink];
@@ -78,7 +87,7 @@ internal sealed partial class ComponentInstance
         ReleaseJsonCache();
         host.Metrics.Resumed(replay ? "patches" : "state");
         Log.Resumed(host.Logger, Descriptor.Name, Id, replay);
-        return Task.FromResult(true);
+        return ResumeOutcome.Resumed;
     });
 
     /// <summary>Ends the retention of a kept instance: runs the disconnect hook with <paramref name="reason"/>, then destroys it.</summary>

@@ -74,7 +74,7 @@ internal sealed class LiveMetrics : IDisposable
         requestsRateLimited = meter.CreateCounter<long>("live.requests.rate_limited", "{request}", "Requests refused by a rate limit.");
         framesRejected = meter.CreateCounter<long>("live.frames.rejected", "{frame}", "Frames refused before dispatch, by error code.");
         sendQueueOverflows = meter.CreateCounter<long>("live.send_queue.overflows", "{connection}", "Connections closed because their send queue was full.");
-        resumes = meter.CreateCounter<long>("live.resumes", "{request}", "Resume requests, by outcome (patches, state, failed).");
+        resumes = meter.CreateCounter<long>("live.resumes", "{request}", "Resume requests, by outcome (patches, state, failed, denied).");
         rehydrates = meter.CreateCounter<long>("live.rehydrates", "{request}", "Rehydrate requests, by outcome (ok or the error code).");
         tokensSigned = meter.CreateCounter<long>("live.tokens.signed", "{token}", "State tokens signed (mounted, token, resumed messages).");
         meter.CreateObservableGauge("live.instances.retained", () => retainedSource?.Invoke() ?? 0, "{instance}",

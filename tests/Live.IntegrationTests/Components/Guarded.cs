@@ -79,3 +79,16 @@ public sealed partial class Throttled : LiveComponent<ThrottledState>
     [PublicAction]
     public void Free() => Pings++;
 }
+
+public sealed record EditorDeskState
+{
+    public string Text { get; init; } = "";
+}
+
+/// <summary>Only editors may mount it: a role that can be taken away while a connection is away.</summary>
+[LiveComponent, Authorize(Roles = "editor")]
+public sealed partial class EditorDesk : LiveComponent<EditorDeskState>
+{
+    [PublicAction]
+    public void Write(string text) => Text = text;
+}
