@@ -30,12 +30,21 @@ public sealed class LiveErrorException : Exception
     /// <summary>The name of the argument at fault, when the server named one (<c>invalid_args</c>).</summary>
     public string? Argument { get; }
 
+    /// <summary>
+    /// For <c>rate_limited</c>: how long to wait before the same call can succeed (the server's <c>retryAfterMs</c>);
+    /// otherwise <see langword="null"/>.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     internal static LiveErrorException FromMessage(JsonElement error, string description)
     {
         var code = error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()! : "unknown";
         var text = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
         var id = error.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
         var argument = error.TryGetProperty("argument", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
-        return new LiveErrorException(code, $"{description} failed with {code}: {text ?? "no message"}", id, argument);
+        TimeSpan? retryAfter = error.TryGetProperty("retryAfterMs", out var r) && r.ValueKind == JsonValueKind.Number && r.TryGetInt32(out var ms) && ms >= 0
+            ? TimeSpan.FromMilliseconds(ms)
+            : null;
+        return new LiveErrorException(code, $"{description} failed with {code}: {text ?? "no message"}", id, argument) { RetryAfter = retryAfter };
     }
 }

@@ -11,7 +11,7 @@ namespace Live.RateLimiting;
 /// </summary>
 internal sealed class ActionRateLimiter : IDisposable
 {
-    // Ten segments per window: a refused caller learns the earliest moment a permit can come back (one segment).
+    // Ten segments per window: the window slides in steps of a tenth.
     private const int SegmentsPerWindow = 10;
 
     private readonly PartitionedRateLimiter<Key> limiter = PartitionedRateLimiter.Create<Key, Key>(static key =>
@@ -42,9 +42,13 @@ internal sealed class ActionRateLimiter : IDisposable
             return null;
         }
 
+        // A sliding window's refusal carries no retry-after, and the earliest moment a permit comes back depends on
+        // when the oldest counted call was made, which the limiter does not tell. So the hint is the moment by which
+        // a permit is certainly back: one window, plus one segment for the heartbeat that slides it. A client that
+        // waits that long gets through on its first retry instead of polling.
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
             ? Math.Max(1, (int)Math.Ceiling(wait.TotalMilliseconds))
-            : Math.Max(1, (int)(limit.Window.TotalMilliseconds / SegmentsPerWindow));
+            : Math.Max(1, (int)Math.Ceiling(limit.Window.TotalMilliseconds * (SegmentsPerWindow + 1) / SegmentsPerWindow));
         return new ProtocolError(
             ErrorCodes.RateLimited,
             $"The action '{action.Name}' of '{component.Name}' allows {limit}; retry after {retryAfter} ms.",

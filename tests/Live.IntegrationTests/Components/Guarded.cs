@@ -78,6 +78,9 @@ public sealed partial class Throttled : LiveComponent<ThrottledState>
 
     [PublicAction]
     public void Free() => Pings++;
+
+    [PublicAction, RateLimit(1, 1)]
+    public void Tick() => Pings++;
 }
 
 public sealed record EditorDeskState
