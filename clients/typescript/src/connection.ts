@@ -165,7 +165,7 @@ export class Connection {
         timer,
         reject,
         resolve: (answer) => {
-          if (answer.type === "error") reject(new LiveError(answer.code, answer.message, id, answer.argument));
+          if (answer.type === "error") reject(new LiveError(answer.code, answer.message, id, answer.argument, answer.retryAfterMs));
           else if (expect !== undefined && answer.type !== expect) {
             reject(new LiveError("unexpected_answer", `Expected '${expect}' for request ${id}, got '${answer.type}'.`, id));
           } else {

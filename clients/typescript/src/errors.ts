@@ -53,12 +53,15 @@ export class LiveError extends Error {
   readonly requestId: string | undefined;
   /** For `invalid_args`: the name of the argument at fault, when the server names one. */
   readonly argument: string | undefined;
+  /** For `rate_limited`: milliseconds to wait before the same request can succeed (the server's `retryAfterMs`). */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(code: LiveErrorCode, message: string, requestId?: string, argument?: string) {
+  constructor(code: LiveErrorCode, message: string, requestId?: string, argument?: string, retryAfterMs?: number) {
     super(message);
     this.code = code;
     this.requestId = requestId;
     this.argument = argument;
+    this.retryAfterMs = typeof retryAfterMs === "number" && Number.isFinite(retryAfterMs) && retryAfterMs >= 0 ? retryAfterMs : undefined;
   }
 }
 

@@ -187,6 +187,8 @@ export interface ErrorMessage {
   readonly code: string;
   readonly message: string;
   readonly argument?: string;
+  /** For `rate_limited`: when to retry, in milliseconds. */
+  readonly retryAfterMs?: number;
 }
 
 export type ServerMessage =

@@ -164,6 +164,18 @@ describe("actions", () => {
     });
   });
 
+  test("a rate_limited answer carries retryAfterMs; a non-number one is dropped", async () => {
+    const { connection, todo } = await mounted();
+    const first = todo.actions.count();
+    const a = await connection.expect("action");
+    connection.send({ type: "error", id: a.id, code: "rate_limited", message: "retry after 1100 ms.", retryAfterMs: 1100 });
+    await assert.rejects(first, (e: unknown) => e instanceof LiveError && e.code === "rate_limited" && e.retryAfterMs === 1100);
+    const second = todo.actions.count();
+    const b = await connection.expect("action");
+    connection.send({ type: "error", id: b.id, code: "rate_limited", message: "hostile", retryAfterMs: "soon" });
+    await assert.rejects(second, (e: unknown) => e instanceof LiveError && e.retryAfterMs === undefined);
+  });
+
   test("a request without an answer rejects with LiveTimeoutError", async () => {
     // Long enough for the (answered) mount on a loaded machine; the action is never answered.
     const { connection, todo } = await mounted(testOptions({ requestTimeoutMs: 300 }));
