@@ -56,6 +56,13 @@ public sealed partial class LiveComponentHandle
     /// <summary>The props it was mounted with, sent again when it has to be rehydrated or mounted afresh.</summary>
     internal JsonElement Props { get; init; }
 
+    /// <summary>
+    /// <see langword="true"/> when the server said, at mount, that this connection fails the component's write policy:
+    /// it receives the state, but its actions will be refused with <c>read_only</c>. A hint for a UI; the server checks
+    /// every action anyway.
+    /// </summary>
+    public bool IsReadOnly { get; internal set; }
+
     /// <summary>The newest signed state token the server sent for this instance (per-connection components only).</summary>
     internal string? StateToken { get; set; }
 
@@ -298,6 +305,7 @@ public sealed partial class LiveComponentHandle
         InstanceId = instance;
         StateToken = mounted.TryGetProperty("token", out var token) ? token.GetString() : null;
         ResumeSecret = mounted.TryGetProperty("resume", out var resume) ? resume.GetString() : null;
+        IsReadOnly = mounted.TryGetProperty("readOnly", out var readOnly) && readOnly.ValueKind == JsonValueKind.True;
         Complete(PatchOutcome.Changed);
     }
 

@@ -247,6 +247,7 @@ public sealed partial class LiveConnection
             Props = props.ValueKind == JsonValueKind.Object ? props.Clone() : default,
             StateToken = OptionalString(mounted, "token"),
             ResumeSecret = OptionalString(mounted, "resume"),
+            IsReadOnly = mounted.TryGetProperty("readOnly", out var readOnly) && readOnly.ValueKind == JsonValueKind.True,
         };
         _components[instance] = handle;
         Log.Mounted(_logger, component, instance, version);

@@ -30,6 +30,7 @@ public sealed class AuthorizationTests
         await vault.InvokeAsync("deposit", new { amount = 5 });
 
         Assert.Equal(5, vault.State["balance"]!.GetValue<int>());
+        Assert.False(vault.IsReadOnly);
     }
 
     [Fact]
@@ -148,6 +149,10 @@ public sealed class AuthorizationTests
         var editing = await editor.MountAsync("NoticeBoard");
         var watching = await viewer.MountAsync("NoticeBoard");
 
+        // The mounted answer tells each connection whether it may write, so a UI can disable its controls.
+        Assert.False(editing.IsReadOnly);
+        Assert.True(watching.IsReadOnly);
+
         await editing.InvokeAsync("post", new { text = "hello" });
         await watching.WaitForStateAsync(s => s["notices"]!.AsArray().Count == 1, Clients.Wait);
         var refused = await Assert.ThrowsAsync<LiveErrorException>(() => watching.InvokeAsync("post", new { text = "spam" }));
@@ -167,6 +172,7 @@ public sealed class AuthorizationTests
         await using var server = await LiveServer.StartAsync();
         await using var anonymous = await Clients.ConnectAsync(server);
         var board = await anonymous.MountAsync("NoticeBoard");
+        Assert.True(board.IsReadOnly);
 
         var refused = await Assert.ThrowsAsync<LiveErrorException>(() => board.InvokeAsync("post", new { text = "x" }));
 

@@ -65,6 +65,7 @@ export class ComponentHandle<TState extends object, TActions extends ActionSigna
   private currentVersion: number;
   private currentInstance: string;
   private currentRestoredBy: RestoreKind;
+  private currentReadOnly: boolean;
   private readonly credentials: RestoreCredentials;
   private readonly changeListeners = new Set<ChangeListener<TState>>();
   private readonly errorListeners = new Set<(error: Error) => void>();
@@ -92,6 +93,7 @@ export class ComponentHandle<TState extends object, TActions extends ActionSigna
     this.currentVersion = snapshot.version;
     this.currentState = snapshot.state as Readonly<TState>;
     this.currentRestoredBy = restoredBy;
+    this.currentReadOnly = snapshot.readOnly === true;
     this.credentials = new RestoreCredentials(host.keepsTokens, host.logger, (token, version) => host.tokenChanged(this, token, version));
     this.credentials.take(snapshot, snapshot.version, false);
     const actions: Record<string, (args?: object) => Promise<unknown>> = {};
@@ -121,6 +123,15 @@ export class ComponentHandle<TState extends object, TActions extends ActionSigna
    */
   get restoredBy(): RestoreKind {
     return this.currentRestoredBy;
+  }
+
+  /**
+   * True when the server said, at mount, that this connection fails the component's write policy: it receives the
+   * state, but its actions will be refused with `read_only`. A hint for the UI (disable the controls); the server
+   * checks every action anyway.
+   */
+  get readOnly(): boolean {
+    return this.currentReadOnly;
   }
 
   /** False after `unmount()`, or after a reconnect could not bring the component back. */
@@ -226,6 +237,7 @@ export class ComponentHandle<TState extends object, TActions extends ActionSigna
     this.buffered = [];
     this.currentInstance = snapshot.instance;
     this.currentRestoredBy = restoredBy;
+    this.currentReadOnly = snapshot.readOnly === true;
     this.credentials.take(snapshot, snapshot.version, false);
     this.replaceState(snapshot);
   }

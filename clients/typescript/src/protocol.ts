@@ -97,6 +97,8 @@ export interface MountedMessage {
   readonly resume?: string;
   /** True when this answers a `rehydrate`. */
   readonly rehydrated?: boolean;
+  /** True when this connection fails the component's write policy: its actions will be refused with `read_only`. */
+  readonly readOnly?: boolean;
 }
 export interface PatchMessage {
   readonly type: "patch";

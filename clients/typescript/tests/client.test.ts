@@ -41,6 +41,7 @@ describe("connecting and mounting", () => {
     assert.deepEqual(todo.state, { todos: [MILK], filter: "all" });
     assert.equal(todo.version, 7);
     assert.equal(todo.instance, "c_1");
+    assert.equal(todo.readOnly, false);
     assert.deepEqual(statuses, ["connecting", "open"]);
     assert.equal(client.status, "open");
   });
@@ -277,6 +278,19 @@ describe("patches and resync", () => {
     connection.send({ type: "patch", instance: "c_1", version: 1, ops: [{ op: "replace", path: "/filter", value: "done" }] });
     await changing;
     assert.equal(calls, 0);
+  });
+
+  test("`readOnly: true` in mounted marks the handle read-only; anything but true does not", async () => {
+    const client = newClient();
+    const watching = client.mount(TodoList);
+    const hostile = client.mount(TodoList);
+    const connection = await live.server.nextConnection();
+    const first = await connection.expect("mount");
+    const second = await connection.expect("mount");
+    connection.send({ type: "mounted", id: first.id, instance: "c_1", component: "TodoList", version: 0, state: EMPTY, readOnly: true });
+    connection.send({ type: "mounted", id: second.id, instance: "c_2", component: "TodoList", version: 0, state: EMPTY, readOnly: "yes" });
+    assert.equal((await watching).readOnly, true);
+    assert.equal((await hostile).readOnly, false);
   });
 
   test("a patch right behind `mounted` in the same read is applied, not lost", async () => {

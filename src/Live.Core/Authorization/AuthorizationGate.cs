@@ -61,6 +61,23 @@ internal sealed partial class AuthorizationGate
     }
 
     /// <summary>
+    /// Whether <paramref name="connection"/> is read-only for the component: it has a write policy and the connection
+    /// fails it (a failing or missing authorizer counts as read-only). Sent as a hint in <c>mounted</c>; every action
+    /// is still checked when it is called.
+    /// </summary>
+    public async ValueTask<bool> IsReadOnlyAsync(LiveConnectionContext connection, ComponentDescriptor descriptor, LiveComponentBase component)
+    {
+        var rules = descriptor.Authorization;
+        if (rules.WriteRequirements.Count == 0)
+        {
+            return false;
+        }
+
+        var write = await EvaluateAsync(connection.User, rules.WriteRequirements, component, $"write to '{descriptor.Name}'").ConfigureAwait(false);
+        return write.Result is not { Succeeded: true };
+    }
+
+    /// <summary>
     /// Checks <paramref name="requirements"/> (all must pass) for <paramref name="user"/> on <paramref name="resource"/>;
     /// answers <see langword="null"/> when allowed, else the error to send. <paramref name="what"/> completes
     /// "You are not allowed to …" (e.g. <c>join room 'lobby'</c>).

@@ -119,18 +119,19 @@ internal sealed partial class ComponentInstance : IComponentScheduler
             Component.CurrentConnection = null;
         }
 
+        var readOnly = await host.Authorization.IsReadOnlyAsync(sink.Context, Descriptor, Component).ConfigureAwait(false);
         attached = attached.Add(sink);
         host.Metrics.Mounted(Descriptor.Name);
         if (Descriptor.Singleton)
         {
-            sink.TrySend(ServerMessages.Mounted(requestId, Id, Descriptor.Name, Version, CommittedJson()));
+            sink.TrySend(ServerMessages.Mounted(requestId, Id, Descriptor.Name, Version, CommittedJson(), readOnly: readOnly));
         }
         else
         {
             // Per-connection state can come back after a drop (resume) or a restart (rehydrate from the token).
             lastConnection = sink.Context;
             host.Retention.Register(this);
-            sink.TrySend(ServerMessages.Mounted(requestId, Id, Descriptor.Name, Version, CommittedJson(), SignToken(), RotateResumeSecret(), rehydrated: seed is not null));
+            sink.TrySend(ServerMessages.Mounted(requestId, Id, Descriptor.Name, Version, CommittedJson(), SignToken(), RotateResumeSecret(), rehydrated: seed is not null, readOnly: readOnly));
         }
 
         ReleaseJsonCache();

@@ -25,9 +25,10 @@ internal static partial class ServerMessages
 
     /// <summary>
     /// The answer to <c>mount</c> and <c>rehydrate</c>. <paramref name="token"/> and <paramref name="resume"/> are set for
-    /// per-connection instances only; <paramref name="rehydrated"/> marks the answer to a <c>rehydrate</c>.
+    /// per-connection instances only; <paramref name="rehydrated"/> marks the answer to a <c>rehydrate</c>;
+    /// <paramref name="readOnly"/> tells a connection that fails the component's write policy that its actions will be refused.
     /// </summary>
-    public static byte[] Mounted(string id, string instance, string component, long version, ReadOnlyMemory<byte> stateJson, string? token = null, string? resume = null, bool rehydrated = false) =>
+    public static byte[] Mounted(string id, string instance, string component, long version, ReadOnlyMemory<byte> stateJson, string? token = null, string? resume = null, bool rehydrated = false, bool readOnly = false) =>
         Write(w =>
         {
             w.WriteString("type"u8, "mounted"u8);
@@ -50,6 +51,11 @@ internal static partial class ServerMessages
             if (rehydrated)
             {
                 w.WriteBoolean("rehydrated"u8, true);
+            }
+
+            if (readOnly)
+            {
+                w.WriteBoolean("readOnly"u8, true);
             }
         });
 
