@@ -23,6 +23,7 @@ public sealed class ConnectionLimitTests
         var refused = await Assert.ThrowsAsync<LiveConnectException>(() => LiveConnection.ConnectAsync(alice));
         Assert.Equal(429, (int)refused.StatusCode!);
         Assert.Contains("MaxConnectionsPerUser", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(1, metrics.Sum("live.connections.refused", ("live.reason", "user_connection_limit")));
 
         // Other users and anonymous connections are not affected.
         await using var bob = await LiveConnection.ConnectAsync(AuthServer.WithToken(server, AuthServer.Token("bob")));

@@ -17,6 +17,7 @@ public sealed class TransportTests
     public async Task An_unknown_or_missing_subprotocol_is_refused_with_a_reason(string? subprotocol)
     {
         await using var server = await LiveServer.StartAsync();
+        using var metrics = new MetricsRecorder(server);
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
         if (subprotocol is not null)
@@ -29,6 +30,8 @@ public sealed class TransportTests
         Assert.Equal(HttpStatusCode.BadRequest, socket.HttpStatusCode);
         var reason = Assert.Single(socket.HttpResponseHeaders!["X-Live-Error"]);
         Assert.Contains("live.v1", reason, StringComparison.Ordinal);
+        Assert.Equal(1, metrics.Sum("live.connections.refused", ("live.reason", "unsupported_protocol")));
+        Assert.Equal(0, metrics.Sum("live.connections.active"));
         if (subprotocol is not null)
         {
             Assert.Contains(subprotocol, reason, StringComparison.Ordinal);

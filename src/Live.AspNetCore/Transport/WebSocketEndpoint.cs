@@ -19,7 +19,7 @@ internal static class WebSocketEndpoint
         var runtime = context.RequestServices.GetRequiredService<LiveRuntime>();
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await RefuseAsync(context, StatusCodes.Status400BadRequest, $"This is the Live WebSocket endpoint: connect with a WebSocket using subprotocol {ProtocolVersion.V1}.").ConfigureAwait(false);
+            await RefuseAsync(context, runtime, "not_websocket", StatusCodes.Status400BadRequest, $"This is the Live WebSocket endpoint: connect with a WebSocket using subprotocol {ProtocolVersion.V1}.").ConfigureAwait(false);
             return;
         }
 
@@ -28,26 +28,26 @@ internal static class WebSocketEndpoint
         if (protocol is null)
         {
             var offered = requested.Count == 0 ? "no subprotocol" : "'" + string.Join("', '", requested.Select(Clip)) + "'";
-            await RefuseAsync(context, StatusCodes.Status400BadRequest, $"unsupported protocol {offered}; this server speaks {string.Join(", ", ProtocolVersion.Supported)}").ConfigureAwait(false);
+            await RefuseAsync(context, runtime, "unsupported_protocol", StatusCodes.Status400BadRequest, $"unsupported protocol {offered}; this server speaks {string.Join(", ", ProtocolVersion.Supported)}").ConfigureAwait(false);
             return;
         }
 
         if (!OriginCheck.IsAllowed(context.Request, runtime.Options.AllowedOrigins, out var origin))
         {
-            await RefuseAsync(context, StatusCodes.Status403Forbidden, $"origin '{origin}' may not open a cookie-authenticated Live connection; add it to Live:AllowedOrigins").ConfigureAwait(false);
+            await RefuseAsync(context, runtime, "origin", StatusCodes.Status403Forbidden, $"origin '{origin}' may not open a cookie-authenticated Live connection; add it to Live:AllowedOrigins").ConfigureAwait(false);
             return;
         }
 
         if (runtime.IsShuttingDown)
         {
-            await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, "The server is shutting down.").ConfigureAwait(false);
+            await RefuseAsync(context, runtime, "shutting_down", StatusCodes.Status503ServiceUnavailable, "The server is shutting down.").ConfigureAwait(false);
             return;
         }
 
         var identity = await UpgradeAuthentication.AuthenticateAsync(context, runtime.Options.Authentication).ConfigureAwait(false);
         if (!runtime.TryAcquireUserSlot(identity, out var slot))
         {
-            await RefuseAsync(context, StatusCodes.Status429TooManyRequests, $"This user already has {runtime.Options.Limits.MaxConnectionsPerUser} open connections (Live:Limits:MaxConnectionsPerUser); close one first.").ConfigureAwait(false);
+            await RefuseAsync(context, runtime, "user_connection_limit", StatusCodes.Status429TooManyRequests, $"This user already has {runtime.Options.Limits.MaxConnectionsPerUser} open connections (Live:Limits:MaxConnectionsPerUser); close one first.").ConfigureAwait(false);
             return;
         }
 
@@ -60,8 +60,9 @@ internal static class WebSocketEndpoint
         await runtime.RunConnectionAsync(socket, identity, context.RequestServices, context.RequestAborted, userSlot).ConfigureAwait(false);
     }
 
-    private static async Task RefuseAsync(HttpContext context, int status, string reason)
+    private static async Task RefuseAsync(HttpContext context, LiveRuntime runtime, string metricReason, int status, string reason)
     {
+        runtime.Metrics.ConnectionRefused(metricReason);
         context.Response.StatusCode = status;
         // Header values must be printable ASCII; the body carries the same text.
         context.Response.Headers[ErrorHeader] = new string([.. reason.Select(c => c is >= ' ' and <= '~' ? c : '?')]);

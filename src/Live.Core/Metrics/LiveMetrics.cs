@@ -45,6 +45,7 @@ internal sealed class LiveMetrics : IDisposable
     private readonly Counter<long> resumes;
     private readonly Counter<long> rehydrates;
     private readonly Counter<long> tokensSigned;
+    private readonly Counter<long> connectionsRefused;
     private Func<int>? retainedSource;
     private readonly UpDownCounter<long> roomMemberships;
     private readonly Counter<long> roomEventsDelivered;
@@ -64,6 +65,8 @@ internal sealed class LiveMetrics : IDisposable
         }
 
         connectionsActive = meter.CreateUpDownCounter<long>("live.connections.active", "{connection}", "Open Live WebSocket connections.");
+        connectionsRefused = meter.CreateCounter<long>("live.connections.refused", "{connection}",
+            "Upgrade requests refused before a WebSocket was accepted, by reason (not_websocket, unsupported_protocol, origin, shutting_down, user_connection_limit).");
         componentsMounted = meter.CreateUpDownCounter<long>("live.components.mounted", "{mount}", "Component mounts currently held: one per connection that mounted the component.");
         actions = meter.CreateCounter<long>("live.actions", "{action}", "Action requests handled, by component, action and outcome.");
         actionDuration = meter.CreateHistogram("live.action.duration", "s", "Time an action took on its instance's queue, including diffing and queuing the patch.",
@@ -94,6 +97,9 @@ internal sealed class LiveMetrics : IDisposable
         connectionsActive.Add(1);
         Statistics.ConnectionOpened();
     }
+
+    /// <summary>Counts an upgrade refused before the WebSocket was accepted; <paramref name="reason"/> is a fixed, low-cardinality name.</summary>
+    public void ConnectionRefused(string reason) => connectionsRefused.Add(1, new KeyValuePair<string, object?>(ReasonTag, reason));
 
     public void ConnectionClosed()
     {
