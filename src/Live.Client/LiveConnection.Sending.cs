@@ -11,13 +11,13 @@ public sealed partial class LiveConnection
     private async Task<JsonElement> SendRequestAsync(
         string id,
         ReadOnlyMemory<byte> frame,
-        string description,
+        RequestDescription description,
         string? expectedType,
         Action<JsonElement>? onAnswer,
         CancellationToken ct)
     {
         ThrowIfClosed();
-        var pending = new PendingRequest(id, description, expectedType, onAnswer);
+        var pending = new PendingRequest(this, id, description, expectedType, onAnswer);
         if (!_pending.TryAdd(id, pending))
         {
             throw new InvalidOperationException($"A request with id '{id}' is still waiting for its answer.");
@@ -30,22 +30,11 @@ public sealed partial class LiveConnection
             throw LiveConnectionClosedException.From(closed);
         }
 
-        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
-        using var onTimeout = timeout.Token.Register(() =>
-        {
-            if (_pending.TryRemove(new KeyValuePair<string, PendingRequest>(id, pending)))
-            {
-                pending.TrySetException(new TimeoutException(
-                    $"The {description} was not answered within {_options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s."));
-            }
-        });
-        using var onCancel = ct.Register(() =>
-        {
-            if (_pending.TryRemove(new KeyValuePair<string, PendingRequest>(id, pending)))
-            {
-                pending.TrySetCanceled(ct);
-            }
-        });
+        // Static callbacks with the request as state: no closure, no CancellationTokenSource per request.
+        using var timeout = _time.CreateTimer(static s => OnRequestTimedOut((PendingRequest)s!), pending, _options.RequestTimeout, Timeout.InfiniteTimeSpan);
+        using var onCancel = ct.CanBeCanceled
+            ? ct.UnsafeRegister(static (s, token) => OnRequestCanceled((PendingRequest)s!, token), pending)
+            : default;
 
         try
         {
@@ -63,6 +52,24 @@ public sealed partial class LiveConnection
         }
 
         return await pending.Task.ConfigureAwait(false);
+    }
+
+    private static void OnRequestTimedOut(PendingRequest pending)
+    {
+        var connection = pending.Owner;
+        if (connection._pending.TryRemove(new KeyValuePair<string, PendingRequest>(pending.Id, pending)))
+        {
+            pending.TrySetException(new TimeoutException(
+                $"The {pending.Description} was not answered within {connection._options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s."));
+        }
+    }
+
+    private static void OnRequestCanceled(PendingRequest pending, CancellationToken ct)
+    {
+        if (pending.Owner._pending.TryRemove(new KeyValuePair<string, PendingRequest>(pending.Id, pending)))
+        {
+            pending.TrySetCanceled(ct);
+        }
     }
 
     private async Task SendFrameAsync(ReadOnlyMemory<byte> frame, WebSocketMessageType type)

@@ -264,7 +264,7 @@ public sealed partial class LiveConnection : IAsyncDisposable
         var answer = await SendRequestAsync(
             id,
             ClientMessages.Action(id, handle.InstanceId, action, ToObjectElement(args, nameof(args))),
-            $"action '{action}' on '{handle.InstanceId}' (request {id})",
+            RequestDescription.ForAction(action, handle.InstanceId),
             MessageTypes.Result,
             handle.OnResult,
             ct).ConfigureAwait(false);

@@ -74,9 +74,13 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         }
     }
 
-    public bool TrySend(byte[] frame)
+    public bool TrySend(byte[] frame) => TrySend(frame, writeInline: false);
+
+    public bool TrySendAnswer(byte[] frame) => TrySend(frame, writeInline: true);
+
+    private bool TrySend(byte[] frame, bool writeInline)
     {
-        if (sendQueue.TryEnqueue(frame))
+        if (sendQueue.TryEnqueue(frame, writeInline))
         {
             return true;
         }

@@ -199,7 +199,8 @@ internal sealed partial class ComponentInstance : IComponentScheduler
                 answer = ServerMessages.Error(requestId, host.Failure(ErrorCodes.InternalError, $"The result of '{action.Name}' could not be serialized", ex));
             }
 
-            sink.TrySend(answer);
+            // Written on this thread when the connection's queue is idle: the usual case for a closed-loop client.
+            sink.TrySendAnswer(answer);
 
             // A change that rode in the result still gets its state token, after the result (as after a patch).
             if (change is not null && !Descriptor.Singleton)
