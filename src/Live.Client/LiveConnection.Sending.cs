@@ -85,19 +85,29 @@ public sealed partial class LiveConnection
             _sendLock.Release();
         }
 
-        // Something was sent, so the next heartbeat is due a full interval from now.
-        try
-        {
-            _heartbeat?.Change(_options.HeartbeatInterval, _options.HeartbeatInterval);
-        }
-        catch (ObjectDisposedException)
-        {
-            // The connection ended while this frame was in flight; there is no heartbeat to move.
-        }
+        // Something was sent, so the next heartbeat is due a full interval from now. Recorded, not rescheduled:
+        // moving the timer on every frame took the timer queue's lock once more per request.
+        Volatile.Write(ref _lastSent, _time.GetTimestamp());
     }
 
     private void OnHeartbeatDue()
     {
+        // Sent something since? Then wait out the rest of the interval from that send.
+        var quiet = _time.GetElapsedTime(Volatile.Read(ref _lastSent));
+        if (quiet < _options.HeartbeatInterval)
+        {
+            try
+            {
+                _heartbeat?.Change(_options.HeartbeatInterval - quiet, _options.HeartbeatInterval);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The connection ended meanwhile; there is no heartbeat to move.
+            }
+
+            return;
+        }
+
         if (IsConnected)
         {
             _ = SendHeartbeatAsync();

@@ -29,6 +29,7 @@ public sealed partial class LiveConnection : IAsyncDisposable
     private ClientWebSocket _socket;
     private readonly LiveConnectionOptions _options;
     private readonly TimeProvider _time;
+    private long _lastSent;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _lifetime = new();
@@ -49,6 +50,7 @@ public sealed partial class LiveConnection : IAsyncDisposable
         _options = options;
         _time = options.TimeProvider;
         _logger = logger;
+        _lastSent = _time.GetTimestamp();
         if (options.HeartbeatInterval != Timeout.InfiniteTimeSpan)
         {
             _heartbeat = _time.CreateTimer(
