@@ -126,7 +126,10 @@ public sealed partial class LiveConnection
             return;
         }
 
-        var type = typeElement.GetString()!;
+        // The commonest types are matched on their UTF-8 bytes, without a string per message.
+        var type = typeElement.ValueEquals("result"u8) ? MessageTypes.Result
+            : typeElement.ValueEquals("patch"u8) ? MessageTypes.Patch
+            : typeElement.GetString()!;
         if (type == MessageTypes.Patch)
         {
             OnPatch(message);

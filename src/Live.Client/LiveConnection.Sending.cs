@@ -11,13 +11,13 @@ public sealed partial class LiveConnection
     private async Task<JsonElement> SendRequestAsync(
         string id,
         ReadOnlyMemory<byte> frame,
-        string description,
+        RequestDescription description,
         string? expectedType,
         Action<JsonElement>? onAnswer,
         CancellationToken ct)
     {
         ThrowIfClosed();
-        var pending = new PendingRequest(id, description, expectedType, onAnswer);
+        var pending = new PendingRequest(this, id, description, expectedType, onAnswer);
         if (!_pending.TryAdd(id, pending))
         {
             throw new InvalidOperationException($"A request with id '{id}' is still waiting for its answer.");
@@ -30,22 +30,11 @@ public sealed partial class LiveConnection
             throw LiveConnectionClosedException.From(closed);
         }
 
-        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
-        using var onTimeout = timeout.Token.Register(() =>
-        {
-            if (_pending.TryRemove(new KeyValuePair<string, PendingRequest>(id, pending)))
-            {
-                pending.TrySetException(new TimeoutException(
-                    $"The {description} was not answered within {_options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s."));
-            }
-        });
-        using var onCancel = ct.Register(() =>
-        {
-            if (_pending.TryRemove(new KeyValuePair<string, PendingRequest>(id, pending)))
-            {
-                pending.TrySetCanceled(ct);
-            }
-        });
+        // Static callbacks with the request as state: no closure, no CancellationTokenSource per request.
+        using var timeout = _time.CreateTimer(static s => OnRequestTimedOut((PendingRequest)s!), pending, _options.RequestTimeout, Timeout.InfiniteTimeSpan);
+        using var onCancel = ct.CanBeCanceled
+            ? ct.UnsafeRegister(static (s, token) => OnRequestCanceled((PendingRequest)s!, token), pending)
+            : default;
 
         try
         {
@@ -65,6 +54,24 @@ public sealed partial class LiveConnection
         return await pending.Task.ConfigureAwait(false);
     }
 
+    private static void OnRequestTimedOut(PendingRequest pending)
+    {
+        var connection = pending.Owner;
+        if (connection._pending.TryRemove(new KeyValuePair<string, PendingRequest>(pending.Id, pending)))
+        {
+            pending.TrySetException(new TimeoutException(
+                $"The {pending.Description} was not answered within {connection._options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s."));
+        }
+    }
+
+    private static void OnRequestCanceled(PendingRequest pending, CancellationToken ct)
+    {
+        if (pending.Owner._pending.TryRemove(new KeyValuePair<string, PendingRequest>(pending.Id, pending)))
+        {
+            pending.TrySetCanceled(ct);
+        }
+    }
+
     private async Task SendFrameAsync(ReadOnlyMemory<byte> frame, WebSocketMessageType type)
     {
         await _sendLock.WaitAsync(_lifetime.Token).ConfigureAwait(false);
@@ -78,19 +85,29 @@ public sealed partial class LiveConnection
             _sendLock.Release();
         }
 
-        // Something was sent, so the next heartbeat is due a full interval from now.
-        try
-        {
-            _heartbeat?.Change(_options.HeartbeatInterval, _options.HeartbeatInterval);
-        }
-        catch (ObjectDisposedException)
-        {
-            // The connection ended while this frame was in flight; there is no heartbeat to move.
-        }
+        // Something was sent, so the next heartbeat is due a full interval from now. Recorded, not rescheduled:
+        // moving the timer on every frame took the timer queue's lock once more per request.
+        Volatile.Write(ref _lastSent, _time.GetTimestamp());
     }
 
     private void OnHeartbeatDue()
     {
+        // Sent something since? Then wait out the rest of the interval from that send.
+        var quiet = _time.GetElapsedTime(Volatile.Read(ref _lastSent));
+        if (quiet < _options.HeartbeatInterval)
+        {
+            try
+            {
+                _heartbeat?.Change(_options.HeartbeatInterval - quiet, _options.HeartbeatInterval);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The connection ended meanwhile; there is no heartbeat to move.
+            }
+
+            return;
+        }
+
         if (IsConnected)
         {
             _ = SendHeartbeatAsync();

@@ -29,6 +29,7 @@ public sealed partial class LiveConnection : IAsyncDisposable
     private ClientWebSocket _socket;
     private readonly LiveConnectionOptions _options;
     private readonly TimeProvider _time;
+    private long _lastSent;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _lifetime = new();
@@ -49,6 +50,7 @@ public sealed partial class LiveConnection : IAsyncDisposable
         _options = options;
         _time = options.TimeProvider;
         _logger = logger;
+        _lastSent = _time.GetTimestamp();
         if (options.HeartbeatInterval != Timeout.InfiniteTimeSpan)
         {
             _heartbeat = _time.CreateTimer(
@@ -264,7 +266,7 @@ public sealed partial class LiveConnection : IAsyncDisposable
         var answer = await SendRequestAsync(
             id,
             ClientMessages.Action(id, handle.InstanceId, action, ToObjectElement(args, nameof(args))),
-            $"action '{action}' on '{handle.InstanceId}' (request {id})",
+            RequestDescription.ForAction(action, handle.InstanceId),
             MessageTypes.Result,
             handle.OnResult,
             ct).ConfigureAwait(false);

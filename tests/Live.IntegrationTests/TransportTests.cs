@@ -130,6 +130,39 @@ public sealed class TransportTests
     }
 
     [Fact]
+    public async Task The_client_timeout_counts_from_the_last_frame_received_not_from_the_first()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        await using var server = await LiveServer.StartAsync(
+            o =>
+            {
+                o.ClientTimeout = TimeSpan.FromSeconds(10);
+                o.HandshakeTimeout = TimeSpan.FromHours(1);
+            },
+            services: s => s.AddSingleton<TimeProvider>(time));
+        using var socket = await RawConnectAsync(server);
+
+        // A frame at 6 s, then the 10 s mark passes: the connection stays open (the timeout runs from 6 s).
+        time.Advance(TimeSpan.FromSeconds(6));
+        await SendAsync(socket, """{"type":"ping","id":"1"}""");
+        Assert.Equal("pong", (await ReceiveJsonAsync(socket)).GetProperty("type").GetString());
+        time.Advance(TimeSpan.FromSeconds(6));
+        await SendAsync(socket, """{"type":"ping","id":"2"}""");
+        var second = await ReceiveJsonAsync(socket);
+
+        // 9 s after the last frame still open; 10 s of silence after the next one closes with 4000.
+        time.Advance(TimeSpan.FromSeconds(9));
+        await SendAsync(socket, """{"type":"ping","id":"3"}""");
+        var third = await ReceiveJsonAsync(socket);
+        time.Advance(TimeSpan.FromSeconds(10));
+        var close = await ReceiveUntilCloseAsync(socket);
+
+        Assert.Equal("2", second.GetProperty("id").GetString());
+        Assert.Equal("3", third.GetProperty("id").GetString());
+        Assert.Equal(4000, (int)close.Status!);
+    }
+
+    [Fact]
     public async Task A_client_that_stops_reading_is_closed_at_the_send_queue_bound_with_code_4001()
     {
         await using var server = await LiveServer.StartAsync(o =>

@@ -117,6 +117,7 @@ public sealed class BenchServer : IAsyncDisposable
         }
 
         app.MapGet("/bench/memory", MemoryReport.Handle);
+        app.MapGet("/bench/cpu", ProcessUsage.Handle);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new BenchServer(app, kind, new Uri(address), bytes);

@@ -16,6 +16,9 @@ public sealed class ActionsScenario(int clients, TimeSpan duration, Uri? liveUrl
 {
     private const long MaxStepsPerClient = 10_000_000;
 
+    // Both sides warm up until the JIT has settled (tier-1 recompilation takes seconds on 2 busy cores), at most this.
+    private static readonly TimeSpan MaxWarmup = TimeSpan.FromSeconds(20);
+
     public string Name => "actions";
 
     public string BaselineDescription =>
@@ -49,12 +52,30 @@ public sealed class ActionsScenario(int clients, TimeSpan duration, Uri? liveUrl
                 }
             }
 
-            await Phases.RunAsync(progress, "Live: warm up", Phases.Warmup(duration), clients, MaxStepsPerClient, i => Step(i, record: false));
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            var warmup = await Phases.WarmUpUntilJitSettlesAsync(
+                progress, "Live: warm up", Phases.Warmup(duration), MaxWarmup, clients, i => Step(i, record: false),
+                liveUrl is null ? null : async () => (await ProcessUsage.ReadRemoteAsync(http, liveUrl))?.CompiledMethods);
             var flushes = server?.Bytes.Flushes ?? 0;
             var tokens = probe?.TokensSigned ?? 0;
+            var remoteBefore = liveUrl is null ? null : await ProcessUsage.ReadRemoteAsync(http, liveUrl);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var jit = System.Runtime.JitInfo.GetCompilationTime();
             var (steps, elapsed, cpu) = await Phases.RunAsync(progress, "Live: measure", duration, clients, MaxStepsPerClient, i => Step(i, record: true));
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            var remoteAfter = liveUrl is null ? null : await ProcessUsage.ReadRemoteAsync(http, liveUrl);
 
-            var result = Summarize(steps, elapsed, cpu, latencies);
+            var result = Summarize(steps, elapsed, cpu, allocated, latencies);
+            result.Add("JIT time while measuring (process)", (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds, "ms");
+            result.Add("warm-up (until the JIT settles)", warmup.TotalSeconds, "s");
+            if (remoteBefore is not null && remoteAfter is not null)
+            {
+                // The server runs in another process (--url): its own CPU and allocations, per round trip.
+                result.Add("server CPU/round trip (--url process)", (remoteAfter.CpuMicroseconds - remoteBefore.CpuMicroseconds) / steps, "µs");
+                result.Add("server allocated/round trip (--url process)", (remoteAfter.AllocatedBytes - remoteBefore.AllocatedBytes) / (double)steps, "B");
+                result.Add("server JIT time while measuring (--url process)", (remoteAfter.JitMicroseconds - remoteBefore.JitMicroseconds) / 1000, "ms");
+            }
+
             if (server is not null)
             {
                 result.Add("server socket flushes/round trip", (server.Bytes.Flushes - flushes) / (double)steps, "count");
@@ -101,10 +122,15 @@ public sealed class ActionsScenario(int clients, TimeSpan duration, Uri? liveUrl
                 }
             }
 
-            await Phases.RunAsync(progress, "SignalR: warm up", Phases.Warmup(duration), clients, MaxStepsPerClient, i => Step(i, record: false));
+            var warmup = await Phases.WarmUpUntilJitSettlesAsync(progress, "SignalR: warm up", Phases.Warmup(duration), MaxWarmup, clients, i => Step(i, record: false));
             var flushes = server.Bytes.Flushes;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var jit = System.Runtime.JitInfo.GetCompilationTime();
             var (steps, elapsed, cpu) = await Phases.RunAsync(progress, "SignalR: measure", duration, clients, MaxStepsPerClient, i => Step(i, record: true));
-            var result = Summarize(steps, elapsed, cpu, latencies);
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            var result = Summarize(steps, elapsed, cpu, allocated, latencies);
+            result.Add("JIT time while measuring (process)", (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds, "ms");
+            result.Add("warm-up (until the JIT settles)", warmup.TotalSeconds, "s");
             result.Add("server socket flushes/round trip", (server.Bytes.Flushes - flushes) / (double)steps, "count");
             return result;
         }
@@ -114,7 +140,7 @@ public sealed class ActionsScenario(int clients, TimeSpan duration, Uri? liveUrl
         }
     }
 
-    private static SideResult Summarize(long steps, TimeSpan elapsed, TimeSpan cpu, LatencyRecorder[] latencies)
+    private static SideResult Summarize(long steps, TimeSpan elapsed, TimeSpan cpu, long allocated, LatencyRecorder[] latencies)
     {
         var p = LatencyRecorder.Merge(latencies);
         var result = new SideResult();
@@ -125,6 +151,7 @@ public sealed class ActionsScenario(int clients, TimeSpan duration, Uri? liveUrl
         result.Add("latency max", p.Max, "ms");
         result.Add("round trips", steps, "count");
         result.Add("CPU/round trip (process: clients + server)", cpu.TotalMicroseconds / steps, "µs");
+        result.Add("allocated/round trip (process: clients + server)", allocated / (double)steps, "B");
         return result;
     }
 

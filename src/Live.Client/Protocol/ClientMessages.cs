@@ -63,18 +63,37 @@ internal static class ClientMessages
     public static ReadOnlyMemory<byte> Refresh(string id, string token) =>
         Write(id, "refresh", token, static (w, t) => w.WriteString("token", t));
 
+    // One writer and buffer per thread, reused: a frame costs only its own exact-size array.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? cachedBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? cachedWriter;
+
     private static ReadOnlyMemory<byte> Write<TState>(string id, string type, TState state, Action<Utf8JsonWriter, TState> body)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = cachedBuffer ??= new ArrayBufferWriter<byte>(256);
+        var writer = cachedWriter ??= new Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
         {
             writer.WriteStartObject();
             writer.WriteString("type", type);
             writer.WriteString("id", id);
             body(writer, state);
             writer.WriteEndObject();
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
-
-        return buffer.WrittenMemory;
+        finally
+        {
+            // Do not keep a large buffer alive on the thread after one large frame (props, a big token).
+            if (buffer.Capacity > 64 * 1024)
+            {
+                cachedBuffer = null;
+                cachedWriter = null;
+            }
+        }
     }
 }

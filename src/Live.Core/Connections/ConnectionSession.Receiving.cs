@@ -68,7 +68,7 @@ internal sealed partial class ConnectionSession
                     }
                 }
 
-                idleTimer?.Change(runtime.Options.ClientTimeout, Timeout.InfiniteTimeSpan);
+                OnFrameReceived();
                 if (!TryAdmitFrame(buffer.AsSpan(0, length), result.MessageType == WebSocketMessageType.Text, out var abusive))
                 {
                     if (abusive)

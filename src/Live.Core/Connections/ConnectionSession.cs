@@ -28,6 +28,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
     private (int Code, string Reason)? closeFrame;
     private int reservedMounts;
     private ITimer? idleTimer;
+    private long lastFrameAt;
 
     private readonly CancellationTokenSource connectionCancellation;
 
@@ -74,9 +75,13 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         }
     }
 
-    public bool TrySend(byte[] frame)
+    public bool TrySend(byte[] frame) => TrySend(frame, writeInline: false);
+
+    public bool TrySendAnswer(byte[] frame) => TrySend(frame, writeInline: true);
+
+    private bool TrySend(byte[] frame, bool writeInline)
     {
-        if (sendQueue.TryEnqueue(frame))
+        if (sendQueue.TryEnqueue(frame, writeInline))
         {
             return true;
         }
@@ -94,6 +99,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
     public async Task RunAsync()
     {
         Log.Connected(runtime.Logger, Context.ConnectionId);
+        OnFrameReceived();
         idleTimer = runtime.TimeProvider.CreateTimer(static s => ((ConnectionSession)s!).OnIdle(), this, runtime.Options.ClientTimeout, Timeout.InfiniteTimeSpan);
         StartAuthenticationTimers();
         var reason = DisconnectReason.ConnectionClosed;
@@ -284,8 +290,28 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         }
     }
 
+    /// <summary>Notes that a frame arrived: the idle timeout counts from here (checked when the timer fires).</summary>
+    private void OnFrameReceived() => Volatile.Write(ref lastFrameAt, runtime.TimeProvider.GetTimestamp());
+
     private void OnIdle()
     {
+        // Frames arrived since the timer was set: wait out the rest of the timeout from the last one. (Moving the
+        // timer on every frame took the timer queue's lock once per request.)
+        var quiet = runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref lastFrameAt));
+        if (quiet < runtime.Options.ClientTimeout)
+        {
+            try
+            {
+                idleTimer?.Change(runtime.Options.ClientTimeout - quiet, Timeout.InfiniteTimeSpan);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The session ended meanwhile.
+            }
+
+            return;
+        }
+
         Log.IdleTimeout(runtime.Logger, Context.ConnectionId, runtime.Options.ClientTimeout);
         _ = CloseAsync(CloseCodes.IdleTimeout, $"Idle: no message received for {runtime.Options.ClientTimeout.TotalSeconds:0} s.");
     }

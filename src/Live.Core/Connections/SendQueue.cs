@@ -11,7 +11,9 @@ namespace Live.Connections;
 /// <remarks>
 /// Nothing waits on an idle connection: a writer is started on the thread pool when a frame arrives and ends when
 /// the queue is empty, and the queue itself is created with the first frame. (A channel with a reader parked on it
-/// cost every idle connection the channel, its parked operation and two async state machines.)
+/// cost every idle connection the channel, its parked operation and two async state machines.) The answer to a
+/// request may instead be written on the calling thread (<see cref="TryEnqueue(byte[], bool)"/>): on an idle queue
+/// that saves a thread-pool hop and a worker wake-up per round trip.
 /// </remarks>
 internal sealed class SendQueue
 {
@@ -32,7 +34,7 @@ internal sealed class SendQueue
 
     /// <param name="socket">Where frames go.</param>
     /// <param name="closeFrame">Read once the queue is completed and drained: the close frame to send, if any.</param>
-    /// <param name="capacity">The most frames queued; at this bound <see cref="TryEnqueue"/> fails.</param>
+    /// <param name="capacity">The most frames queued; at this bound <see cref="TryEnqueue(byte[])"/> fails.</param>
     /// <param name="headroom">
     /// Room kept free for answers to requests already in progress: the receive loop stops reading new frames while
     /// fewer than this many slots are free, so a client that reads slowly is slowed down rather than cut off.
@@ -70,7 +72,14 @@ internal sealed class SendQueue
     }
 
     /// <summary>Queues a frame; <see langword="false"/> when the queue is full or closed.</summary>
-    public bool TryEnqueue(byte[] frame)
+    public bool TryEnqueue(byte[] frame) => TryEnqueue(frame, writeInline: false);
+
+    /// <summary>
+    /// Queues a frame; <see langword="false"/> when the queue is full or closed. With <paramref name="writeInline"/>,
+    /// when no writer is running the calling thread becomes the writer: it writes until the socket would wait (or the
+    /// queue is empty) and returns; the rest continues on the thread pool as usual.
+    /// </summary>
+    public bool TryEnqueue(byte[] frame, bool writeInline)
     {
         lock (gate)
         {
@@ -93,7 +102,15 @@ internal sealed class SendQueue
             writing = true;
         }
 
-        StartWriter();
+        if (writeInline)
+        {
+            WriteInline();
+        }
+        else
+        {
+            StartWriter();
+        }
+
         return true;
     }
 
@@ -148,6 +165,18 @@ internal sealed class SendQueue
 
     private void StartWriter() =>
         ThreadPool.UnsafeQueueUserWorkItem(static queue => _ = queue.WriteAsync(), this, preferLocal: false);
+
+    /// <summary>
+    /// Runs the writer on this thread up to its first wait. Like the thread-pool writer it must not carry the caller's
+    /// execution context (an instance queue's item marker, the caller's activity) into its continuations.
+    /// </summary>
+    private void WriteInline()
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = WriteAsync();
+        }
+    }
 
     /// <summary>Writes until the queue is empty; once it is completed and empty, sends the close frame and finishes.</summary>
     private async Task WriteAsync()

@@ -78,15 +78,29 @@ internal sealed partial class ComponentInstance
         }
 
         Component.ResetChanges();
-        var ops = new ArrayBufferWriter<byte>(256);
-        var count = typedDiff is not null ? DiffTyped(ops) : DiffJson(ops);
+        var ops = OpsBuffer.Rent(host.SerializerOptions.Encoder);
+        int count;
+        byte[] written;
+        try
+        {
+            count = typedDiff is not null ? DiffTyped(ops.Writer) : DiffJson(ops.Writer);
+            ops.Writer.Flush();
+
+            // The change may outlive this thread's turn (an async hook, a retained instance), so it gets its own array.
+            written = count == 0 ? [] : ops.Buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            OpsBuffer.Return(ops);
+        }
+
         if (count == 0)
         {
             return null;
         }
 
         Version++;
-        var change = new StateChange(Version, ops.WrittenMemory);
+        var change = new StateChange(Version, written);
         if (carrier is not null && attached.Length == 1 && ReferenceEquals(attached[0], carrier))
         {
             host.CountPatch(change.Ops.Length, receivers: 1);
@@ -115,14 +129,10 @@ internal sealed partial class ComponentInstance
     }
 
     /// <summary>Typed: old and new state objects, unchanged references skipped. Commits the new state.</summary>
-    private int DiffTyped(ArrayBufferWriter<byte> ops)
+    private int DiffTyped(Utf8JsonWriter writer)
     {
         var next = Component.CaptureState();
-        int count;
-        using (var writer = new Utf8JsonWriter(ops, new JsonWriterOptions { Encoder = host.SerializerOptions.Encoder, SkipValidation = true }))
-        {
-            count = typedDiff!.WritePatch(committedState, next, host.SerializerOptions.GetTypeInfo(Descriptor.StateType), writer);
-        }
+        var count = typedDiff!.WritePatch(committedState, next, host.SerializerOptions.GetTypeInfo(Descriptor.StateType), writer);
 
         // Even with no op the new object is committed: its JSON is the same, and later diffs start from it.
         committedState = next;
@@ -135,15 +145,11 @@ internal sealed partial class ComponentInstance
     }
 
     /// <summary>JSON: serialize the whole new state, parse it, diff the documents. Commits the new JSON on a change.</summary>
-    private int DiffJson(ArrayBufferWriter<byte> ops)
+    private int DiffJson(Utf8JsonWriter writer)
     {
         var nextJson = Serialize(Component.CaptureState());
         var nextDocument = JsonDocument.Parse(nextJson);
-        int count;
-        using (var writer = new Utf8JsonWriter(ops, new JsonWriterOptions { Encoder = host.SerializerOptions.Encoder, SkipValidation = true }))
-        {
-            count = host.PatchBuilderFor(Descriptor).WritePatch(stateDocument!.RootElement, nextDocument.RootElement, writer);
-        }
+        var count = host.PatchBuilderFor(Descriptor).WritePatch(stateDocument!.RootElement, nextDocument.RootElement, writer);
 
         if (count == 0)
         {
@@ -169,6 +175,48 @@ internal sealed partial class ComponentInstance
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// One buffer and JSON writer per thread for writing a diff's ops: a change then costs only its exact-size copy
+    /// instead of a fresh buffer and writer per action. Rented and returned around synchronous work only.
+    /// </summary>
+    private static class OpsBuffer
+    {
+        [ThreadStatic]
+        private static Rented? cached;
+
+        public static Rented Rent(System.Text.Encodings.Web.JavaScriptEncoder? encoder)
+        {
+            var rented = cached is { } c && ReferenceEquals(c.Writer.Options.Encoder, encoder)
+                ? c
+                : new Rented(encoder);
+            cached = null;
+            rented.Buffer.ResetWrittenCount();
+            rented.Writer.Reset(rented.Buffer);
+            return rented;
+        }
+
+        public static void Return(Rented rented)
+        {
+            // A one-off huge diff does not stay alive on the thread.
+            if (rented.Buffer.Capacity <= 64 * 1024)
+            {
+                cached = rented;
+            }
+        }
+
+        public sealed class Rented
+        {
+            public Rented(System.Text.Encodings.Web.JavaScriptEncoder? encoder)
+            {
+                Writer = new Utf8JsonWriter(Buffer, new JsonWriterOptions { Encoder = encoder, SkipValidation = true });
+            }
+
+            public ArrayBufferWriter<byte> Buffer { get; } = new(256);
+
+            public Utf8JsonWriter Writer { get; }
+        }
     }
 
     private void DisposeState()

@@ -63,6 +63,10 @@ internal sealed partial class ComponentInstance
         tokenTimer.Change(interval - since, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Whether <see cref="ScheduleToken"/> would send a token at once (the throttle interval has passed).</summary>
+    private bool TokenDueNow() =>
+        !tokenDue && host.TimeProvider.GetElapsedTime(lastTokenTimestamp) >= host.Options.Signing.TokenInterval;
+
     private void OnTokenDue() => _ = queue.Enqueue(() =>
     {
         tokenDue = false;

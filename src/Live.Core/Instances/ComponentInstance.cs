@@ -200,10 +200,21 @@ internal sealed partial class ComponentInstance : IComponentScheduler
                 answer = ServerMessages.Error(requestId, host.Failure(ErrorCodes.InternalError, $"The result of '{action.Name}' could not be serialized", ex));
             }
 
-            sink.TrySend(answer);
-
             // A change that rode in the result still gets its state token, after the result (as after a patch).
-            if (change is not null && !Descriptor.Singleton)
+            var tokenFollows = change is not null && !Descriptor.Singleton;
+            if (tokenFollows && TokenDueNow())
+            {
+                // The token goes right behind the answer: both are queued and leave together, as they always did.
+                sink.TrySend(answer);
+            }
+            else
+            {
+                // Written on this thread when the connection's queue is idle: the usual case for a closed-loop client
+                // (tokens are throttled, so most answers have none right behind them).
+                sink.TrySendAnswer(answer);
+            }
+
+            if (tokenFollows)
             {
                 ScheduleToken();
             }

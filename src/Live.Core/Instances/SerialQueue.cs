@@ -40,11 +40,24 @@ internal sealed class SerialQueue
         }
     }
 
-    public Task Enqueue(Func<Task> work) => Enqueue(async () =>
+    /// <summary>
+    /// Queues work without a result. Its own path (not a wrapper around <see cref="Enqueue{T}"/>): every action runs
+    /// through here, and the wrapper cost a delegate, a closure and a second async state machine per item.
+    /// </summary>
+    public Task Enqueue(Func<Task> work)
     {
-        await work().ConfigureAwait(false);
-        return true;
-    });
+        if (IsCurrent)
+        {
+            return work();
+        }
+
+        lock (gate)
+        {
+            var next = RunAfter(tail, work);
+            tail = next;
+            return next;
+        }
+    }
 
     private async Task<T> RunAfter<T>(Task previous, Func<Task<T>> work)
     {
@@ -57,17 +70,49 @@ internal sealed class SerialQueue
             // The previous item's failure belongs to its own caller; this item runs regardless.
         }
 
-        var token = new object();
-        Volatile.Write(ref runningItem, token);
-        CurrentItem.Value = token;
+        Begin();
         try
         {
             return await work().ConfigureAwait(false);
         }
         finally
         {
-            CurrentItem.Value = null;
-            Volatile.Write(ref runningItem, null);
+            End();
         }
+    }
+
+    private async Task RunAfter(Task previous, Func<Task> work)
+    {
+        try
+        {
+            await previous.ConfigureAwait(false);
+        }
+        catch
+        {
+            // The previous item's failure belongs to its own caller; this item runs regardless.
+        }
+
+        Begin();
+        try
+        {
+            await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            End();
+        }
+    }
+
+    private void Begin()
+    {
+        var token = new object();
+        Volatile.Write(ref runningItem, token);
+        CurrentItem.Value = token;
+    }
+
+    private void End()
+    {
+        CurrentItem.Value = null;
+        Volatile.Write(ref runningItem, null);
     }
 }

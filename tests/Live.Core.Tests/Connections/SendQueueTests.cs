@@ -68,9 +68,61 @@ public sealed class SendQueueTests
         Assert.InRange(accepted, 2, 3);
     }
 
-    private sealed class RecordingSocket(bool blockSends = false) : WebSocket
+    [Fact]
+    public void An_inline_answer_on_an_idle_queue_is_written_before_TryEnqueue_returns()
     {
+        var socket = new RecordingSocket();
+        var queue = new SendQueue(socket, () => null, capacity: 4, headroom: 1, metrics: null, CancellationToken.None);
+
+        Assert.True(queue.TryEnqueue("answer"u8.ToArray(), writeInline: true));
+
+        // No thread-pool writer was involved: the frame is already on the socket.
+        Assert.True(socket.Sent.Reader.TryRead(out var sent));
+        Assert.Equal("answer", sent);
+    }
+
+    [Fact]
+    public async Task An_inline_answer_behind_a_busy_writer_goes_out_after_the_frames_queued_before_it()
+    {
+        var socket = new RecordingSocket(gated: true);
+        var queue = new SendQueue(socket, () => null, capacity: 8, headroom: 1, metrics: null, CancellationToken.None);
+
+        Assert.True(queue.TryEnqueue("first"u8.ToArray(), writeInline: true)); // the caller's send waits at the gate
+        Assert.True(queue.TryEnqueue("second"u8.ToArray()));
+        Assert.True(queue.TryEnqueue("third"u8.ToArray(), writeInline: true));
+        socket.OpenGate();
+
+        Assert.Equal("first", await socket.Sent.Reader.ReadAsync().AsTask().WaitAsync(Wait));
+        Assert.Equal("second", await socket.Sent.Reader.ReadAsync().AsTask().WaitAsync(Wait));
+        Assert.Equal("third", await socket.Sent.Reader.ReadAsync().AsTask().WaitAsync(Wait));
+    }
+
+    [Fact]
+    public async Task An_inline_writer_does_not_carry_the_callers_async_local_state_into_its_continuations()
+    {
+        var socket = new RecordingSocket(gated: true, recordMarker: true);
+        var queue = new SendQueue(socket, () => null, capacity: 8, headroom: 1, metrics: null, CancellationToken.None);
+        Marker.Value = "caller";
+
+        Assert.True(queue.TryEnqueue("a"u8.ToArray(), writeInline: true));
+        Assert.True(queue.TryEnqueue("b"u8.ToArray()));
+        Marker.Value = null;
+        socket.OpenGate();
+
+        // Both sends completed after the gate, on continuations that must not see the caller's value.
+        Assert.Equal("a:", await socket.Sent.Reader.ReadAsync().AsTask().WaitAsync(Wait));
+        Assert.Equal("b:", await socket.Sent.Reader.ReadAsync().AsTask().WaitAsync(Wait));
+    }
+
+    private static readonly AsyncLocal<string?> Marker = new();
+
+    private sealed class RecordingSocket(bool blockSends = false, bool gated = false, bool recordMarker = false) : WebSocket
+    {
+        private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public Channel<string> Sent { get; } = Channel.CreateUnbounded<string>();
+
+        public void OpenGate() => gate.TrySetResult();
 
         public override WebSocketCloseStatus? CloseStatus => null;
 
@@ -87,7 +139,13 @@ public sealed class SendQueueTests
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
 
-            Sent.Writer.TryWrite(Encoding.UTF8.GetString(buffer));
+            if (gated)
+            {
+                await gate.Task;
+            }
+
+            var text = Encoding.UTF8.GetString(buffer);
+            Sent.Writer.TryWrite(recordMarker ? $"{text}:{Marker.Value}" : text);
         }
 
         public override Task CloseOutputAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken)
