@@ -7,6 +7,9 @@ public sealed class ByteCounter
     private long sent;
     private long flushes;
 
+    /// <summary>The frames the server wrote, by kind (a frame-level capture).</summary>
+    public WireFrameTally Frames { get; } = new();
+
     public long Received => Interlocked.Read(ref received);
 
     public long Sent => Interlocked.Read(ref sent);
