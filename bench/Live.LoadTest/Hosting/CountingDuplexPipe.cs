@@ -49,13 +49,13 @@ internal sealed class CountingDuplexPipe(IDuplexPipe inner, ByteCounter counter)
 
     private sealed class CountingWriter(PipeWriter inner, ByteCounter counter) : PipeWriter
     {
-        private readonly WireFrameTally.Parser frames = counter.Frames.NewParser();
+        private readonly WireFrameTally.Parser? frames = counter.CaptureFrames ? counter.Frames.NewParser() : null;
         private Memory<byte> last;
 
         public override void Advance(int bytes)
         {
             counter.AddSent(bytes);
-            frames.Feed(last.Span[..bytes]);
+            frames?.Feed(last.Span[..bytes]);
             inner.Advance(bytes);
         }
 

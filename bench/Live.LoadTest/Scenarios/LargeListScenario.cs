@@ -32,6 +32,7 @@ public sealed class LargeListScenario(int clients, TimeSpan duration, Uri? liveU
     public async Task<SideResult> RunLiveAsync(ProgressContext progress)
     {
         await using var server = liveUrl is null ? await BenchServer.StartAsync(ServerKind.Live) : null;
+        server?.Bytes.CaptureFrames = true;
         using var probe = server is null ? null : new LiveMeterProbe(server.Services);
         var connections = await BenchClients.ConnectLiveAsync(liveUrl ?? server!.EndpointUri, clients, progress.AddTask("Live: connect"));
         try
@@ -80,6 +81,7 @@ public sealed class LargeListScenario(int clients, TimeSpan duration, Uri? liveU
     public async Task<SideResult> RunBaselineAsync(ProgressContext progress)
     {
         await using var server = await BenchServer.StartAsync(ServerKind.SignalR);
+        server.Bytes.CaptureFrames = true;
         var timer = (ServerTimer)server.Services.GetService(typeof(ServerTimer))!;
         var connections = await BenchClients.ConnectSignalRAsync(server.HubUri, clients, progress.AddTask("SignalR: connect"));
         try
