@@ -4,7 +4,7 @@ using System.Net;
 namespace Live.LoadTest;
 
 /// <summary>The command line: <c>&lt;scenario&gt; [--clients N] [--seconds S] [--json FILE] [--url URL]</c>.</summary>
-public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seconds, string? JsonPath, Uri? LiveUrl, bool LiveOnly = false)
+public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seconds, string? JsonPath, Uri? LiveUrl, bool LiveOnly = false, double Settle = 0, string? GcDumpDirectory = null)
 {
     public const string Usage = """
         usage: Live.LoadTest <scenario> [--clients N] [--seconds S] [--json FILE] [--url URL] [--live-only]
@@ -16,6 +16,9 @@ public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seco
                      'Live.LoadTest serve live'); figures only the in-process server can give are then n/a;
                      idle always starts its own server process
           --live-only  skip the SignalR baseline (e.g. when its in-process sockets would not fit the fd limit)
+          --settle   idle: seconds to wait with the N connections open before reading memory (default 0), the
+                     same for Live, SignalR and the floor (lets Kestrel's memory pool evict the connect burst's blocks)
+          --gcdump   idle: after reading memory, take a dotnet-gcdump of each server process into this directory
         """;
 
     public static LoadTestOptions Parse(string[] args)
@@ -30,6 +33,8 @@ public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seco
         string? json = null;
         Uri? url = null;
         var liveOnly = false;
+        double settle = 0;
+        string? gcdump = null;
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "--live-only")
@@ -50,6 +55,14 @@ public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seco
                     ArgumentOutOfRangeException.ThrowIfLessThan(seconds.Value, 1);
                     ArgumentOutOfRangeException.ThrowIfGreaterThan(seconds.Value, 600);
                     break;
+                case "--settle":
+                    settle = double.Parse(value, CultureInfo.InvariantCulture);
+                    ArgumentOutOfRangeException.ThrowIfLessThan(settle, 0);
+                    ArgumentOutOfRangeException.ThrowIfGreaterThan(settle, 600);
+                    break;
+                case "--gcdump":
+                    gcdump = value;
+                    break;
                 case "--json":
                     json = value;
                     break;
@@ -69,6 +82,6 @@ public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seco
             i++;
         }
 
-        return new LoadTestOptions(args[0], clients, seconds, json, url, liveOnly);
+        return new LoadTestOptions(args[0], clients, seconds, json, url, liveOnly, settle, gcdump);
     }
 }

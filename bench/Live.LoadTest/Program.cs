@@ -26,7 +26,7 @@ var seconds = TimeSpan.FromSeconds(options.Seconds ?? 10);
 IScenario? scenario = options.Scenario switch
 {
     "actions" => new ActionsScenario(options.Clients ?? 50, seconds, options.LiveUrl),
-    "idle" => new IdleScenario(options.Clients ?? 2000),
+    "idle" => new IdleScenario(options.Clients ?? 2000, TimeSpan.FromSeconds(options.Settle), options.GcDumpDirectory),
     "large-list" => new LargeListScenario(options.Clients ?? 4, seconds, options.LiveUrl),
     "broadcast" => new BroadcastScenario(options.Clients ?? 500, seconds, options.LiveUrl),
     _ => null,

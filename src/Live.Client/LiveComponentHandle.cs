@@ -212,8 +212,11 @@ public sealed partial class LiveComponentHandle
     }
 
     /// <summary>
-    /// Applies the state change a <c>result</c> carries (its <c>version</c> and <c>ops</c>), with the same version
-    /// rules as a <c>patch</c>, before the caller sees the result (reader only). A result without ops changes nothing.
+    /// Applies the state change a <c>result</c> carries (its <c>ops</c>) before the caller sees the result (reader
+    /// only). A result without ops changes nothing. The ops' version is implied: one more than the version held (the
+    /// server puts ops in a result only when this connection is the instance's only one, so every earlier change came
+    /// before it on this socket). While a resync is pending the ops are dropped: the server produced the <c>state</c>
+    /// answer after them, so it includes them.
     /// </summary>
     internal void OnResult(JsonElement answer)
     {
@@ -222,9 +225,22 @@ public sealed partial class LiveComponentHandle
             return;
         }
 
-        // A result with ops but no usable version is a gap like any other: the handle resyncs.
-        var version = answer.TryGetProperty("version", out var v) && v.TryGetInt64(out var parsed) ? parsed : -1;
-        OnPatch(version, ops);
+        PatchOutcome outcome;
+        lock (_gate)
+        {
+            if (_resyncPending)
+            {
+                return;
+            }
+
+            // A copy known to be off (or ops that are not an array) can only be mended by the full state, which
+            // the server produces after this change.
+            outcome = _diverged || ops.ValueKind != JsonValueKind.Array
+                ? StartResyncLocked(null)
+                : ProcessPatchLocked(_version + 1, ops);
+        }
+
+        Complete(outcome);
     }
 
     /// <summary>Applies the <c>state</c> answer to a resync, then the buffered patches after it (reader only).</summary>
@@ -284,7 +300,13 @@ public sealed partial class LiveComponentHandle
         }
 
         ResumeSecret = answer.GetProperty("resume").GetString();
-        StateToken = answer.GetProperty("token").GetString();
+
+        // A state too large for a token the server could read back gets none: the token held (an older state of the
+        // same instance) is kept.
+        if (answer.TryGetProperty("token", out var token) && token.ValueKind == JsonValueKind.String)
+        {
+            StateToken = token.GetString();
+        }
     }
 
     /// <summary>Takes over a new instance from a <c>mounted</c> answer to a rehydrate or mount (reader).</summary>
@@ -342,7 +364,7 @@ public sealed partial class LiveComponentHandle
         if (_diverged || version != _version + 1)
         {
             Log.VersionGap(_connection.Logger, InstanceId, _version + 1, version);
-            return StartResyncLocked(version, ops);
+            return StartResyncLocked((version, ops));
         }
 
         try
@@ -355,15 +377,19 @@ public sealed partial class LiveComponentHandle
         catch (JsonPatchException ex)
         {
             Log.PatchFailed(_connection.Logger, InstanceId, version, ex);
-            return StartResyncLocked(version, ops);
+            return StartResyncLocked((version, ops));
         }
     }
 
-    private PatchOutcome StartResyncLocked(long version, JsonElement ops)
+    private PatchOutcome StartResyncLocked((long Version, JsonElement Ops)? patch)
     {
         // Keep the patch: if the state answer is older than it, it applies after the answer.
         _resyncPending = true;
-        _buffered.Add((version, ops));
+        if (patch is { } kept)
+        {
+            _buffered.Add(kept);
+        }
+
         return PatchOutcome.NeedsResync;
     }
 

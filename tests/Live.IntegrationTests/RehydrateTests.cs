@@ -19,11 +19,15 @@ public sealed class RehydrateTests
         string token, oldInstance;
         await using (var first = await Clients.ConnectAsync(server))
         {
+            var inbox = Inbox.Of(first);
             var lifecycle = await first.MountAsync("Lifecycle");
             oldInstance = lifecycle.InstanceId;
             await lifecycle.InvokeAsync("run");
             await lifecycle.InvokeAsync("run");
-            token = lifecycle.StateToken!;
+
+            // The token follows the result that carried the change: wait for it rather than race it.
+            await inbox.WaitForTypeAsync("token", m => m.GetProperty("version").GetInt64() == 2);
+            token = inbox.OfType("token").Single(m => m.GetProperty("version").GetInt64() == 2).GetProperty("token").GetString()!;
         }
 
         await using var second = await Clients.ConnectAsync(server);

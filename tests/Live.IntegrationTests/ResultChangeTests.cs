@@ -13,7 +13,7 @@ namespace Live.IntegrationTests;
 public sealed class ResultChangeTests
 {
     [Fact]
-    public async Task An_action_on_a_per_connection_instance_answers_with_one_frame_carrying_version_ops_and_value()
+    public async Task An_action_on_a_per_connection_instance_answers_with_one_frame_carrying_ops_and_value_without_a_version()
     {
         await using var server = await LiveServer.StartAsync();
         using var socket = await ConnectAsync(server);
@@ -24,7 +24,7 @@ public sealed class ResultChangeTests
         await SendAsync(socket, """{"type":"ping","id":"p"}""");
         var pong = await ReceiveAsync(socket);
 
-        Assert.Equal("""{"type":"result","id":"a1","version":1,"ops":[{"op":"replace","path":"/count","value":3}],"value":3}""", result.GetRawText());
+        Assert.Equal("""{"type":"result","id":"a1","ops":[{"op":"replace","path":"/count","value":3}],"value":3}""", result.GetRawText());
         Assert.Equal("pong", pong.GetProperty("type").GetString()); // nothing came between the result and the pong
     }
 
@@ -42,7 +42,7 @@ public sealed class ResultChangeTests
     }
 
     [Fact]
-    public async Task Versions_continue_from_ops_in_results_to_a_later_resync()
+    public async Task The_implied_versions_of_ops_in_results_are_the_ones_a_later_resync_continues_from()
     {
         await using var server = await LiveServer.StartAsync();
         using var socket = await ConnectAsync(server);
@@ -55,8 +55,10 @@ public sealed class ResultChangeTests
         await SendAsync(socket, $$"""{"type":"resync","id":"r","instance":"{{instance}}"}""");
         var state = await ReceiveAsync(socket);
 
-        Assert.Equal(1, first.GetProperty("version").GetInt64());
-        Assert.Equal(2, second.GetProperty("version").GetInt64());
+        // Mounted at 0: the two results' ops are versions 1 and 2, implied, not sent.
+        Assert.False(first.TryGetProperty("version", out _));
+        Assert.False(second.TryGetProperty("version", out _));
+        Assert.Equal(1, first.GetProperty("ops").GetArrayLength());
         Assert.Equal(2, state.GetProperty("version").GetInt64());
         Assert.Equal(2, state.GetProperty("state").GetProperty("count").GetInt32());
     }
@@ -92,9 +94,39 @@ public sealed class ResultChangeTests
         var result = await ReceiveAsync(alice);
 
         Assert.Equal("result", result.GetProperty("type").GetString());
-        Assert.Equal(1, result.GetProperty("version").GetInt64());
+        Assert.False(result.TryGetProperty("version", out _));
         Assert.Equal(1, result.GetProperty("ops").GetArrayLength());
         Assert.Equal(1, result.GetProperty("value").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_singleton_left_to_the_caller_alone_carries_ops_whose_implied_version_follows_the_last_shared_patch()
+    {
+        await using var server = await LiveServer.StartAsync();
+        using var alice = await ConnectAsync(server);
+        using var bob = await ConnectAsync(server);
+        var instance = await MountAsync(alice, "SharedBoard");
+        Assert.Equal(instance, await MountAsync(bob, "SharedBoard"));
+
+        // Shared: version 1 goes to both as a patch.
+        await SendAsync(alice, $$$"""{"type":"action","id":"a1","instance":"{{{instance}}}","action":"post","args":{"text":"one"}}""");
+        var patch = await ReceiveAsync(alice);
+        await ReceiveAsync(alice); // the plain result
+        Assert.Equal(1, patch.GetProperty("version").GetInt64());
+        Assert.Equal(patch.GetRawText(), (await ReceiveAsync(bob)).GetRawText());
+
+        // Bob leaves: alice alone gets version 2 inside her result, then a resync says 2.
+        await SendAsync(bob, $$"""{"type":"unmount","id":"u","instance":"{{instance}}"}""");
+        Assert.Equal("unmounted", (await ReceiveAsync(bob)).GetProperty("type").GetString());
+        await SendAsync(alice, $$$"""{"type":"action","id":"a2","instance":"{{{instance}}}","action":"post","args":{"text":"two"}}""");
+        var result = await ReceiveAsync(alice);
+        await SendAsync(alice, $$"""{"type":"resync","id":"r","instance":"{{instance}}"}""");
+        var state = await ReceiveAsync(alice);
+
+        Assert.Equal("result", result.GetProperty("type").GetString());
+        Assert.True(result.TryGetProperty("ops", out _));
+        Assert.False(result.TryGetProperty("version", out _));
+        Assert.Equal(2, state.GetProperty("version").GetInt64());
     }
 
     private static async Task<ClientWebSocket> ConnectAsync(LiveServer server)

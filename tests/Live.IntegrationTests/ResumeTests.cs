@@ -48,7 +48,7 @@ public sealed class ResumeTests
         var ticker = await first.MountAsync("Ticker");
         await ticker.InvokeAsync("note", new { text = "from an action" });
         Assert.Equal(1, ticker.Version);
-        Assert.Equal(1, Assert.Single(firstInbox.OfType("result")).GetProperty("version").GetInt64());
+        Assert.True(Assert.Single(firstInbox.OfType("result")).TryGetProperty("ops", out _)); // version 1, implied
         Assert.Empty(firstInbox.OfType("patch"));
 
         await DropAndWaitUntilKeptAsync(server, first, ticker.InstanceId);

@@ -74,7 +74,7 @@ public sealed class TokenTests
         Assert.Equal(1, token.GetProperty("version").GetInt64());
         Assert.Equal(1, TestTokens.Read(token.GetProperty("token").GetString()!)["s"]!["count"]!.GetValue<int>());
         var result = Assert.Single(inbox.OfType("result"));
-        Assert.Equal(1, result.GetProperty("version").GetInt64()); // the change travelled in the result, not a patch
+        Assert.True(result.TryGetProperty("ops", out _)); // the change travelled in the result, not a patch
         Assert.Empty(inbox.OfType("patch"));
         Assert.True(order.IndexOf("result") < order.IndexOf("token"), string.Join(",", order));
     }

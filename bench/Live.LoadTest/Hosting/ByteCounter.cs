@@ -7,6 +7,15 @@ public sealed class ByteCounter
     private long sent;
     private long flushes;
 
+    /// <summary>The frames the server wrote, by kind (a frame-level capture); filled only while <see cref="CaptureFrames"/>.</summary>
+    public WireFrameTally Frames { get; } = new();
+
+    /// <summary>
+    /// Whether connections opened from now on parse their output into <see cref="Frames"/> (off by default, so the
+    /// idle scenario's per-connection memory holds no parser).
+    /// </summary>
+    public bool CaptureFrames { get; set; }
+
     public long Received => Interlocked.Read(ref received);
 
     public long Sent => Interlocked.Read(ref sent);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using Live.LoadTest.Measurement;
 
@@ -56,6 +57,21 @@ public sealed class ChildServer : IAsyncDisposable
 
     public async Task<MemoryReport> MemoryAsync() =>
         (await http.GetFromJsonAsync<MemoryReport>(new Uri("/bench/memory", UriKind.Relative)))!;
+
+    /// <summary>Writes a <c>dotnet-gcdump</c> of the server process (the tool must be on the PATH or in ~/.dotnet/tools).</summary>
+    public async Task GcDumpAsync(string path)
+    {
+        var tools = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-gcdump");
+        var start = new ProcessStartInfo(File.Exists(tools) ? tools : "dotnet-gcdump") { UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "collect", "-p", process.Id.ToString(CultureInfo.InvariantCulture), "-o", Path.GetFullPath(path) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var dump = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet-gcdump.");
+        _ = await dump.StandardOutput.ReadToEndAsync();
+        await dump.WaitForExitAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

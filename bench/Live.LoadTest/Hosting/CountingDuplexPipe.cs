@@ -49,9 +49,13 @@ internal sealed class CountingDuplexPipe(IDuplexPipe inner, ByteCounter counter)
 
     private sealed class CountingWriter(PipeWriter inner, ByteCounter counter) : PipeWriter
     {
+        private readonly WireFrameTally.Parser? frames = counter.CaptureFrames ? counter.Frames.NewParser() : null;
+        private Memory<byte> last;
+
         public override void Advance(int bytes)
         {
             counter.AddSent(bytes);
+            frames?.Feed(last.Span[..bytes]);
             inner.Advance(bytes);
         }
 
@@ -65,8 +69,8 @@ internal sealed class CountingDuplexPipe(IDuplexPipe inner, ByteCounter counter)
             return inner.FlushAsync(cancellationToken);
         }
 
-        public override Memory<byte> GetMemory(int sizeHint = 0) => inner.GetMemory(sizeHint);
+        public override Memory<byte> GetMemory(int sizeHint = 0) => last = inner.GetMemory(sizeHint);
 
-        public override Span<byte> GetSpan(int sizeHint = 0) => inner.GetSpan(sizeHint);
+        public override Span<byte> GetSpan(int sizeHint = 0) => (last = inner.GetMemory(sizeHint)).Span;
     }
 }

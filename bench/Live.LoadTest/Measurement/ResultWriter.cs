@@ -69,6 +69,17 @@ public static class ResultWriter
             WriteNumber(writer, metric, value);
         }
 
+        if (side.Notes.Count > 0)
+        {
+            writer.WriteStartArray("notes");
+            foreach (var note in side.Notes)
+            {
+                writer.WriteStringValue(note);
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 

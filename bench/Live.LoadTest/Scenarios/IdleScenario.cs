@@ -10,7 +10,7 @@ namespace Live.LoadTest.Scenarios;
 /// N idle connections, each holding one mounted counter. The server runs in a child process; its GC heap and working
 /// set are read (after full collections) before and after the connections open, and the difference divided by N.
 /// </summary>
-public sealed class IdleScenario(int clients) : IScenario
+public sealed class IdleScenario(int clients, TimeSpan settle, string? gcDumpDirectory) : IScenario
 {
     private const int WarmupConnections = 50;
     private const string LiveMount = """{"type":"mount","id":"1","component":"BenchCounter"}""";
@@ -25,6 +25,7 @@ public sealed class IdleScenario(int clients) : IScenario
     public IReadOnlyDictionary<string, string> Parameters => new Dictionary<string, string>
     {
         ["clients"] = clients.ToString(CultureInfo.InvariantCulture),
+        ["settle seconds"] = settle.TotalSeconds.ToString(CultureInfo.InvariantCulture),
     };
 
     // idle always starts its own server process (its memory is what is measured), so --url does not apply.
@@ -54,7 +55,18 @@ public sealed class IdleScenario(int clients) : IScenario
         var sockets = await BenchClients.ManyAsync(clients, progress.AddTask($"{side}: open {clients} connections"), _ => BenchClients.OpenRawAsync(uri, subProtocol, frames, expect));
         try
         {
+            if (settle > TimeSpan.Zero)
+            {
+                // The same wait for every server: Kestrel's memory pool gives back blocks that stay unused.
+                await Task.Delay(settle);
+            }
+
             var after = await server.MemoryAsync();
+            if (gcDumpDirectory is not null)
+            {
+                await server.GcDumpAsync(Path.Combine(gcDumpDirectory, $"{side.ToLowerInvariant()}-{clients}.gcdump"));
+            }
+
             var result = new SideResult();
             result.Add("GC heap/connection", (after.GcHeap - before.GcHeap) / (double)clients, "B");
             result.Add("working set/connection", (after.WorkingSet - before.WorkingSet) / (double)clients, "B");

@@ -32,6 +32,7 @@ public sealed class LargeListScenario(int clients, TimeSpan duration, Uri? liveU
     public async Task<SideResult> RunLiveAsync(ProgressContext progress)
     {
         await using var server = liveUrl is null ? await BenchServer.StartAsync(ServerKind.Live) : null;
+        server?.Bytes.CaptureFrames = true;
         using var probe = server is null ? null : new LiveMeterProbe(server.Services);
         var connections = await BenchClients.ConnectLiveAsync(liveUrl ?? server!.EndpointUri, clients, progress.AddTask("Live: connect"));
         try
@@ -53,6 +54,7 @@ public sealed class LargeListScenario(int clients, TimeSpan duration, Uri? liveU
 
             await Phases.RunAsync(progress, "Live: warm up", Phases.Warmup(duration), clients, MaxStepsPerClient, i => Step(i, record: false));
             var tcp = (server?.Bytes.Sent ?? 0, server?.Bytes.Received ?? 0);
+            var frames = server?.Bytes.Frames.Snapshot();
             var app = probe?.Snapshot() ?? default;
             var (steps, elapsed, cpu) = await Phases.RunAsync(progress, "Live: measure", duration, clients, MaxStepsPerClient, i => Step(i, record: true));
             var result = Summarize(steps, elapsed, cpu, latencies);
@@ -63,6 +65,7 @@ public sealed class LargeListScenario(int clients, TimeSpan duration, Uri? liveU
                 result.Add("wire bytes/action, client→server", (server.Bytes.Received - tcp.Item2) / (double)steps, "B");
                 result.Add("server time/action", (appAfter.ActionSeconds - app.ActionSeconds) * 1000 / (appAfter.Actions - app.Actions), "ms");
                 result.Add("mount bytes (full list)", mountBytes, "B");
+                AddFrameBreakdown(result, "Live", frames!, server.Bytes.Frames.Snapshot(), steps);
                 result.Notes.Add(string.Create(CultureInfo.InvariantCulture,
                     $"Live frames (payload only): {(appAfter.Sent - app.Sent) / (double)steps:0.#} B/action server→client (patch + result), {(appAfter.Received - app.Received) / (double)steps:0.#} B/action client→server"));
             }
@@ -78,6 +81,7 @@ public sealed class LargeListScenario(int clients, TimeSpan duration, Uri? liveU
     public async Task<SideResult> RunBaselineAsync(ProgressContext progress)
     {
         await using var server = await BenchServer.StartAsync(ServerKind.SignalR);
+        server.Bytes.CaptureFrames = true;
         var timer = (ServerTimer)server.Services.GetService(typeof(ServerTimer))!;
         var connections = await BenchClients.ConnectSignalRAsync(server.HubUri, clients, progress.AddTask("SignalR: connect"));
         try
@@ -105,6 +109,7 @@ public sealed class LargeListScenario(int clients, TimeSpan duration, Uri? liveU
 
             await Phases.RunAsync(progress, "SignalR: warm up", Phases.Warmup(duration), clients, MaxStepsPerClient, i => Step(i, record: false));
             var (sent, received) = (server.Bytes.Sent, server.Bytes.Received);
+            var frames = server.Bytes.Frames.Snapshot();
             var time = timer.Snapshot();
             var (steps, elapsed, cpu) = await Phases.RunAsync(progress, "SignalR: measure", duration, clients, MaxStepsPerClient, i => Step(i, record: true));
             var timeAfter = timer.Snapshot();
@@ -113,11 +118,32 @@ public sealed class LargeListScenario(int clients, TimeSpan duration, Uri? liveU
             result.Add("wire bytes/action, client→server", (server.Bytes.Received - received) / (double)steps, "B");
             result.Add("server time/action", (timeAfter.Seconds - time.Seconds) * 1000 / (timeAfter.Count - time.Count), "ms");
             result.Add("mount bytes (full list)", mountBytes, "B");
+            AddFrameBreakdown(result, "SignalR", frames, server.Bytes.Frames.Snapshot(), steps);
             return result;
         }
         finally
         {
             await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        }
+    }
+
+    /// <summary>
+    /// The frame-level capture of the measured phase: per kind of server → client frame (the message <c>type</c>,
+    /// or the WebSocket opcode), frames and wire bytes (header + payload) per action.
+    /// </summary>
+    private static void AddFrameBreakdown(
+        SideResult result, string side, IReadOnlyDictionary<string, (long Frames, long Bytes)> before, IReadOnlyDictionary<string, (long Frames, long Bytes)> after, long steps)
+    {
+        foreach (var (kind, (frames, bytes)) in after.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            var (framesBefore, bytesBefore) = before.TryGetValue(kind, out var b) ? b : default;
+            if (frames == framesBefore)
+            {
+                continue;
+            }
+
+            result.Notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{side} server→client frames '{kind}': {(frames - framesBefore) / (double)steps:0.####} frames/action, {(bytes - bytesBefore) / (double)steps:0.##} wire B/action, {(bytes - bytesBefore) / (double)(frames - framesBefore):0.#} B/frame"));
         }
     }
 

@@ -354,16 +354,22 @@ export class ComponentHandle<TState extends object, TActions extends ActionSigna
     return answer.value;
   }
 
-  /** Applies the state change a `result` carries (`version` + `ops`), by the same rules as a `patch`. */
+  /**
+   * Applies the state change a `result` carries (its `ops`). Their version is implied: one more than the version
+   * held, since the server puts ops in a result only when this connection is the instance's only one (every earlier
+   * change came before it on this socket). While a resync is pending the ops are dropped: the `state` answer was
+   * produced after them and includes them.
+   */
   private receiveResult(result: ResultMessage, instance: string): void {
     if (result.ops === undefined || this.released || instance !== this.currentInstance) return;
-    if (!Number.isSafeInteger(result.version) || !Array.isArray(result.ops)) {
+    if (this.resyncing !== undefined) return;
+    if (!Array.isArray(result.ops)) {
       // A change we cannot read: only the full state can tell what it was.
       this.host.logger.warn?.(`live: ${this.component} ${instance} got a malformed result change; resyncing.`);
-      if (this.resyncing === undefined) this.startResync();
+      this.startResync();
       return;
     }
-    this.receivePatch({ type: "patch", instance, version: result.version!, ops: result.ops });
+    this.receivePatch({ type: "patch", instance, version: this.currentVersion + 1, ops: result.ops });
   }
 
   private startResync(): void {

@@ -137,8 +137,10 @@ export interface ResumedMessage {
 export interface ResultMessage {
   readonly type: "result";
   readonly id: string;
-  /** With `ops`: the state change the action made, when the caller is the only connection holding the instance. */
-  readonly version?: number;
+  /**
+   * The state change the action made, when the caller is the only connection holding the instance. Its version is
+   * implied: one more than the version the client holds.
+   */
   readonly ops?: readonly PatchOperation[];
   readonly value?: unknown;
 }

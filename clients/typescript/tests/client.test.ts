@@ -197,42 +197,74 @@ describe("actions", () => {
     assert.deepEqual(todo.state.todos, [MILK]);
   });
 
-  test("a result carrying version and ops applies them before it resolves, with the value", async () => {
+  test("a result carrying ops applies them at the next version before it resolves, with the value", async () => {
     const { connection, todo } = await mounted();
     let notified = 0;
     todo.onChange(() => notified++);
     const adding = todo.actions.add({ text: "milk" });
     const action = await connection.expect("action");
-    connection.send({ type: "result", id: action.id, version: 1, ops: [{ op: "add", path: "/todos/-", value: MILK }], value: "1" });
+    connection.send({ type: "result", id: action.id, ops: [{ op: "add", path: "/todos/-", value: MILK }], value: "1" });
     assert.equal(await adding, "1");
     assert.deepEqual(todo.state.todos, [MILK]);
-    assert.equal(todo.version, 1);
+    assert.equal(todo.version, 1, "the ops' version is implied: one more than the version held");
     assert.equal(notified, 1);
     assert.equal(connection.unread, 0, "no resync");
   });
 
-  test("a result whose version does not follow resyncs, and resolves only once the state is in", async () => {
+  test("a result's version member, numeric or not, is ignored: the version is implied", async () => {
+    const { connection, todo } = await mounted();
+    const first = todo.actions.add({ text: "milk" });
+    const a1 = await connection.expect("action");
+    connection.send({ type: "result", id: a1.id, version: 7, ops: [{ op: "add", path: "/todos/-", value: MILK }] });
+    await first;
+    const second = todo.actions.add({ text: "eggs" });
+    const a2 = await connection.expect("action");
+    connection.send({ type: "result", id: a2.id, version: "x", ops: [{ op: "replace", path: "/filter", value: "active" }] });
+    await second;
+    assert.deepEqual(todo.state, { todos: [MILK], filter: "active" });
+    assert.equal(todo.version, 2);
+    assert.equal(connection.unread, 0, "no resync");
+  });
+
+  test("a result's ops arriving while a resync is pending are dropped: the state answer includes them", async () => {
     const { connection, todo } = await mounted();
     let resolved = false;
     const adding = todo.actions.add({ text: "milk" }).then(() => (resolved = true));
     const action = await connection.expect("action");
-    connection.send({ type: "result", id: action.id, version: 3, ops: [{ op: "replace", path: "/filter", value: "WRONG" }] });
+    connection.send({ type: "patch", instance: "c_1", version: 3, ops: [{ op: "replace", path: "/filter", value: "WRONG" }] });
     const resync = await connection.expect("resync");
+    connection.send({ type: "result", id: action.id, ops: [{ op: "add", path: "/todos/-", value: { ...MILK, text: "DOUBLED" } }] });
     await new Promise((resolve) => setImmediate(resolve));
     assert.equal(resolved, false, "the result waits for the resync");
-    assert.equal(todo.state.filter, "all", "the gapped ops were not applied");
-    connection.send({ type: "state", id: resync.id, instance: "c_1", version: 3, state: { todos: [MILK], filter: "active" } });
+    assert.deepEqual(todo.state.todos, [], "the ops were not applied to the stale copy");
+    connection.send({ type: "state", id: resync.id, instance: "c_1", version: 4, state: { todos: [MILK], filter: "active" } });
     await adding;
     assert.deepEqual(todo.state, { todos: [MILK], filter: "active" });
-    assert.equal(todo.version, 3);
+    assert.equal(todo.version, 4);
+    assert.equal(connection.unread, 0, "one resync only");
   });
 
-  test("a result with ops but no numeric version resyncs instead of guessing", async () => {
+  test("a result whose ops are not an array resyncs instead of guessing", async () => {
     const { connection, todo } = await mounted();
     const adding = todo.actions.add({ text: "milk" });
     const action = await connection.expect("action");
-    connection.send({ type: "result", id: action.id, version: "1", ops: [{ op: "add", path: "/todos/-", value: MILK }] });
+    connection.send({ type: "result", id: action.id, ops: { op: "add", path: "/todos/-", value: MILK } });
     const resync = await connection.expect("resync");
+    connection.send({ type: "state", id: resync.id, instance: "c_1", version: 1, state: { todos: [MILK], filter: "all" } });
+    await adding;
+    assert.deepEqual(todo.state.todos, [MILK]);
+    assert.equal(todo.version, 1);
+  });
+
+  test("a result whose ops do not apply resyncs, and resolves only once the state is in", async () => {
+    const { connection, todo } = await mounted();
+    let resolved = false;
+    const adding = todo.actions.add({ text: "milk" }).then(() => (resolved = true));
+    const action = await connection.expect("action");
+    connection.send({ type: "result", id: action.id, ops: [{ op: "replace", path: "/missing/0", value: 1 }] });
+    const resync = await connection.expect("resync");
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(resolved, false, "the result waits for the resync");
     connection.send({ type: "state", id: resync.id, instance: "c_1", version: 1, state: { todos: [MILK], filter: "all" } });
     await adding;
     assert.deepEqual(todo.state.todos, [MILK]);
@@ -245,7 +277,7 @@ describe("actions", () => {
     const action = await connection.expect("action");
     const settled = changed(todo, () => todo.version === 2);
     connection.sendBatch([
-      { type: "result", id: action.id, version: 1, ops: [{ op: "add", path: "/todos/-", value: MILK }] },
+      { type: "result", id: action.id, ops: [{ op: "add", path: "/todos/-", value: MILK }] },
       { type: "patch", instance: "c_1", version: 2, ops: [{ op: "replace", path: "/todos/0/done", value: true }] },
     ]);
     await adding;

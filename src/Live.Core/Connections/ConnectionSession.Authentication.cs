@@ -13,7 +13,8 @@ internal sealed partial class ConnectionSession
     // Timers cannot be due further out than about 49 days; a far expiry is re-checked when this much has passed.
     private static readonly TimeSpan LongestTimerWait = TimeSpan.FromDays(20);
 
-    private readonly SemaphoreSlim refreshGate = new(1, 1);
+    // Created by the first refresh: most connections never send one, and an idle connection should not hold it.
+    private SemaphoreSlim? refreshGate;
     private ConnectionIdentity identity = null!;
     private string? userKey;
     private DateTimeOffset? expiresAt;
@@ -57,7 +58,8 @@ internal sealed partial class ConnectionSession
             return;
         }
 
-        await refreshGate.WaitAsync(Context.ConnectionAborted).ConfigureAwait(false);
+        var gate = LazyInitializer.EnsureInitialized(ref refreshGate, static () => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(Context.ConnectionAborted).ConfigureAwait(false);
         try
         {
             var result = await authenticator.AuthenticateAsync(token, Context.ConnectionAborted).ConfigureAwait(false);
@@ -83,7 +85,7 @@ internal sealed partial class ConnectionSession
         }
         finally
         {
-            refreshGate.Release();
+            gate.Release();
         }
     }
 

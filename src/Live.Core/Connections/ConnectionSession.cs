@@ -249,7 +249,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
     {
         idleTimer?.Dispose();
         StopAuthenticationTimers();
-        refreshGate.Dispose();
+        refreshGate?.Dispose();
         sendCancellation.Dispose();
     }
 

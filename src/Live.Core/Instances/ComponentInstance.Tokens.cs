@@ -20,14 +20,37 @@ internal sealed partial class ComponentInstance
     private ITimer? tokenTimer;
 
     /// <summary>
+    /// Room a <c>rehydrate</c> frame needs besides its token: the envelope, the request id (≤ 64 characters), the
+    /// component name and props. A token longer than <c>MaxFrameBytes</c> minus this could never come back.
+    /// </summary>
+    internal const int RehydrateEnvelopeAllowance = 1024;
+
+    private bool tokenTooLargeLogged;
+
+    /// <summary>
     /// Signs the current state (the runtime's newest key) and notes when, for the throttle. The state JSON comes from
     /// <see cref="CommittedJson"/>: a typed instance serializes it on demand (its cache is dropped on every change).
+    /// Returns <see langword="null"/> — nothing signed, nothing to send — when the token would be too large for the
+    /// client to send back in a <c>rehydrate</c> (the inbound frame limit): such a token is only bytes on the wire.
+    /// The throttle still counts the attempt, so a large state is measured at most once per interval.
     /// </summary>
-    private string SignToken()
+    private string? SignToken()
     {
-        var token = host.Signer.Sign(Descriptor.Name, Id, Version, CommittedJson());
+        var json = CommittedJson();
         tokenVersion = Version;
         lastTokenTimestamp = host.TimeProvider.GetTimestamp();
+        if (host.Signer.MaxTokenLength(Descriptor.Name, Id, json.Length) + RehydrateEnvelopeAllowance > host.Options.Limits.MaxFrameBytes)
+        {
+            if (!tokenTooLargeLogged)
+            {
+                tokenTooLargeLogged = true;
+                Log.TokenTooLarge(host.Logger, Descriptor.Name, Id, json.Length, host.Options.Limits.MaxFrameBytes);
+            }
+
+            return null;
+        }
+
+        var token = host.Signer.Sign(Descriptor.Name, Id, Version, json);
         host.Metrics.TokenSigned();
         return token;
     }
@@ -80,8 +103,14 @@ internal sealed partial class ComponentInstance
 
     private void SendToken()
     {
-        var frame = ServerMessages.Token(Id, Version, SignToken());
+        var token = SignToken();
         ReleaseJsonCache();
+        if (token is null)
+        {
+            return;
+        }
+
+        var frame = ServerMessages.Token(Id, Version, token);
         foreach (var sink in attached)
         {
             sink.TrySend(frame);
@@ -129,5 +158,8 @@ internal sealed partial class ComponentInstance
     {
         [LoggerMessage(6, LogLevel.Information, "A rehydrate token for '{Component}' (request {RequestId}) carries state that no longer deserializes")]
         public static partial void TokenStateInvalid(ILogger logger, Exception exception, string component, string requestId);
+
+        [LoggerMessage(10, LogLevel.Information, "The state of '{Component}' instance {Instance} ({StateBytes} bytes of JSON) is too large for a state token the client could send back within MaxFrameBytes ({MaxFrameBytes}); it gets no tokens while it stays this large, so it can resume but not rehydrate")]
+        public static partial void TokenTooLarge(ILogger logger, string component, string instance, int stateBytes, int maxFrameBytes);
     }
 }

@@ -71,9 +71,10 @@ internal static partial class ServerMessages
 
     /// <summary>
     /// The answer to a successful <c>resume</c>: the full state when <paramref name="stateJson"/> is given, otherwise
-    /// the missed patches were sent just before it.
+    /// the missed patches were sent just before it. <paramref name="token"/> is absent when the state is too large for
+    /// a token the client could send back.
     /// </summary>
-    public static byte[] Resumed(string id, string instance, long version, string resume, string token, ReadOnlyMemory<byte>? stateJson) =>
+    public static byte[] Resumed(string id, string instance, long version, string resume, string? token, ReadOnlyMemory<byte>? stateJson) =>
         Write(w =>
         {
             w.WriteString("type"u8, "resumed"u8);
@@ -81,7 +82,11 @@ internal static partial class ServerMessages
             w.WriteString("instance"u8, instance);
             w.WriteNumber("version"u8, version);
             w.WriteString("resume"u8, resume);
-            w.WriteString("token"u8, token);
+            if (token is not null)
+            {
+                w.WriteString("token"u8, token);
+            }
+
             if (stateJson is { } state)
             {
                 w.WritePropertyName("state"u8);
@@ -117,7 +122,7 @@ internal static partial class ServerMessages
 
     /// <summary>
     /// A <c>result</c> without a value; when <paramref name="change"/> is given it carries the caller's state change
-    /// (<c>version</c> and <c>ops</c>) instead of a separate <c>patch</c> frame.
+    /// (its <c>ops</c>; the version is implied) instead of a separate <c>patch</c> frame.
     /// </summary>
     public static byte[] Result(string id, StateChange? change) =>
         Write(w =>
@@ -189,11 +194,15 @@ internal static partial class ServerMessages
             }
         });
 
+    /// <summary>
+    /// The caller's change inside its <c>result</c>: the <c>ops</c> only. Their version is implied — one more than the
+    /// version the caller holds — because ops ride in a result only when the caller is the instance's one connection,
+    /// so every earlier change reached it, in order, on the same socket (see <c>docs/protocol.md#result</c>).
+    /// </summary>
     private static void WriteChange(Utf8JsonWriter writer, StateChange? change)
     {
         if (change is { } c)
         {
-            writer.WriteNumber("version"u8, c.Version);
             writer.WritePropertyName("ops"u8);
             writer.WriteRawValue(c.Ops.Span, skipInputValidation: true);
         }

@@ -18,6 +18,21 @@ internal sealed class StateTokenSigner(SigningKeyRing keys, INonceStore nonces, 
     /// <summary>How far in the future an issued-at time may lie (clock skew between servers).</summary>
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(1);
 
+    /// <summary>Room for the payload's members other than the state (names, key id, version, time, nonce).</summary>
+    private const int PayloadOverhead = 128;
+
+    /// <summary>
+    /// An upper bound of the length of the token <see cref="Sign"/> makes for a state of <paramref name="stateJsonLength"/>
+    /// bytes, without signing: the payload's members other than the state, escaped at worst, plus the base64url of
+    /// the payload, the dot and the signature.
+    /// </summary>
+    public int MaxTokenLength(string component, string instanceId, int stateJsonLength)
+    {
+        var payload = (long)stateJsonLength + PayloadOverhead + (6L * (keys.Current.Id.Length + component.Length + instanceId.Length));
+        var length = ((payload * 4) + 2) / 3 + 1 + 43;
+        return (int)Math.Min(length, int.MaxValue);
+    }
+
     public string Sign(string component, string instanceId, long version, ReadOnlySpan<byte> stateJson)
     {
         Span<byte> nonceBytes = stackalloc byte[16];

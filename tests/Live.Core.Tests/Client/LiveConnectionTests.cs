@@ -230,7 +230,7 @@ public sealed class LiveConnectionTests
     }
 
     [Fact]
-    public async Task A_result_carrying_version_and_ops_is_applied_before_the_action_completes()
+    public async Task A_result_carrying_ops_is_applied_at_the_next_version_before_the_action_completes()
     {
         await using var harness = await ClientHarness.StartAsync();
         var counter = await harness.MountAsync(state: """{"count":0}""");
@@ -239,7 +239,7 @@ public sealed class LiveConnectionTests
 
         var invoking = counter.InvokeAsync("add");
         var action = await harness.Session.ReceiveAsync("action");
-        await harness.Session.SendAsync($$"""{"type":"result","id":"{{action.GetProperty("id").GetString()}}","version":1,"ops":[{"op":"replace","path":"/count","value":7}],"value":7}""");
+        await harness.Session.SendAsync($$"""{"type":"result","id":"{{action.GetProperty("id").GetString()}}","ops":[{"op":"replace","path":"/count","value":7}],"value":7}""");
         var value = await invoking.Within();
 
         Assert.Equal(7, value!.Value.GetInt32());
@@ -248,22 +248,59 @@ public sealed class LiveConnectionTests
         Assert.Equal(1, changes);
     }
 
-    [Fact]
-    public async Task A_result_whose_version_does_not_follow_is_not_applied_and_starts_a_resync()
+    [Theory]
+    [InlineData("3")]
+    [InlineData("\"1\"")]
+    [InlineData("null")]
+    public async Task A_version_member_in_a_result_is_ignored_because_the_version_is_implied(string version)
     {
         await using var harness = await ClientHarness.StartAsync();
         var counter = await harness.MountAsync(state: """{"count":0}""");
 
         var invoking = counter.InvokeAsync("increment");
         var action = await harness.Session.ReceiveAsync("action");
-        await harness.Session.SendAsync($$"""{"type":"result","id":"{{action.GetProperty("id").GetString()}}","version":3,"ops":[{"op":"replace","path":"/count","value":99}]}""");
+        await harness.Session.SendAsync($$"""{"type":"result","id":"{{action.GetProperty("id").GetString()}}","version":{{version}},"ops":[{"op":"replace","path":"/count","value":1}]}""");
+        await invoking.Within();
+
+        Assert.Equal(1, (int)counter.State["count"]!);
+        Assert.Equal(1, counter.Version);
+    }
+
+    [Fact]
+    public async Task A_result_whose_ops_are_not_an_array_is_not_applied_and_starts_a_resync()
+    {
+        await using var harness = await ClientHarness.StartAsync();
+        var counter = await harness.MountAsync(state: """{"count":0}""");
+
+        var invoking = counter.InvokeAsync("increment");
+        var action = await harness.Session.ReceiveAsync("action");
+        await harness.Session.SendAsync($$$"""{"type":"result","id":"{{{action.GetProperty("id").GetString()}}}","ops":{"op":"replace","path":"/count","value":99}}""");
         await invoking.Within();
         var resync = await harness.Session.ReceiveAsync("resync");
         Assert.Equal(0, (int)counter.State["count"]!);
-        await harness.Session.SendAsync($$$"""{"type":"state","id":"{{{resync.GetProperty("id").GetString()}}}","instance":"c_1","version":3,"state":{"count":3}}""");
-        await counter.WaitForStateAsync(s => (int)s["count"]! == 3, TimeSpan.FromSeconds(10));
+        await harness.Session.SendAsync($$$"""{"type":"state","id":"{{{resync.GetProperty("id").GetString()}}}","instance":"c_1","version":1,"state":{"count":1}}""");
+        await counter.WaitForStateAsync(s => (int)s["count"]! == 1, TimeSpan.FromSeconds(10));
 
-        Assert.Equal(3, counter.Version);
+        Assert.Equal(1, counter.Version);
+    }
+
+    [Fact]
+    public async Task A_result_whose_ops_arrive_while_a_resync_is_pending_is_dropped_because_the_state_answer_includes_it()
+    {
+        await using var harness = await ClientHarness.StartAsync();
+        var counter = await harness.MountAsync(state: """{"count":0}""");
+
+        var invoking = counter.InvokeAsync("increment");
+        var action = await harness.Session.ReceiveAsync("action");
+        await harness.Session.SendPatchAsync("c_1", 3, """[{"op":"replace","path":"/count","value":50}]""");
+        var resync = await harness.Session.ReceiveAsync("resync");
+        await harness.Session.SendAsync($$"""{"type":"result","id":"{{action.GetProperty("id").GetString()}}","ops":[{"op":"replace","path":"/count","value":99}]}""");
+        await invoking.Within();
+        Assert.Equal(0, (int)counter.State["count"]!);
+        await harness.Session.SendAsync($$$"""{"type":"state","id":"{{{resync.GetProperty("id").GetString()}}}","instance":"c_1","version":4,"state":{"count":51}}""");
+        await counter.WaitForStateAsync(s => (int)s["count"]! == 51, TimeSpan.FromSeconds(10));
+
+        Assert.Equal(4, counter.Version);
     }
 
     [Fact]

@@ -74,7 +74,8 @@ describe("typed actions", () => {
     assert.deepEqual(counter.state, { count: 4, label: "counter" });
     assert.equal(wire.receivedOf("patch").length, 0, "no separate patch frame");
     const [result] = wire.receivedOf("result");
-    assert.equal(result?.version, 1);
+    assert.equal("version" in (result ?? {}), false, "the version is implied, not sent");
+    assert.equal(counter.version, 1);
     assert.deepEqual(result?.ops, [{ op: "replace", path: "/count", value: 4 }]);
     assert.equal(wire.sentOf("resync").length, 0);
   });
