@@ -26,13 +26,13 @@ internal sealed partial class ComponentInstance
     /// patches and <c>resumed</c> (or <c>resumed</c> with the full state). Returns <see langword="false"/>, having sent
     /// nothing, when the resume is refused; then nothing changed.
     /// </summary>
-    public Task<bool> ResumeAsync(IConnectionSink sink, string requestId, string secret, long clientVersion) => queue.Enqueue(() =>
+    public Task<bool> ResumeAsync(IConnectionSink sink, string requestId, string secret, long clientVersion) => queue.Enqueue(async () =>
     {
         if (IsDestroyed || Descriptor.Singleton || !initialized || lastConnection is null
             || !ResumeSecretMatches(secret)
             || !SameUser(sink.Context.User, lastConnection.User))
         {
-            return Task.FromResult(false);
+            return false;
         }
 
         if (retained)
@@ -49,10 +49,13 @@ internal sealed partial class ComponentInstance
             attached = [];
             previous.Forget(Id);
             host.Metrics.Unmounted(Descriptor.Name, 1);
+
+            // Its room memberships move over too: held off the old connection here, taken up below.
+            await KeepRoomsAsync(previous).ConfigureAwait(false);
         }
         else
         {
-            return Task.FromResult(false);
+            return false;
         }
 
         attached = [sink];
@@ -78,7 +81,10 @@ internal sealed partial class ComponentInstance
         ReleaseJsonCache();
         host.Metrics.Resumed(replay ? "patches" : "state");
         Log.Resumed(host.Logger, Descriptor.Name, Id, replay);
-        return Task.FromResult(true);
+
+        // Back in its rooms after the client has the instance again (each room sends a joined snapshot).
+        await RestoreRoomsAsync(sink).ConfigureAwait(false);
+        return true;
     });
 
     /// <summary>Ends the retention of a kept instance: runs the disconnect hook with <paramref name="reason"/>, then destroys it.</summary>
@@ -103,6 +109,8 @@ internal sealed partial class ComponentInstance
             Log.HookFailed(host.Logger, ex, "OnDisconnectAsync", Descriptor.Name, Id);
         }
 
+        // After the hook, which may still write to its rooms (the user is a member until now).
+        await ReleaseRoomsAsync().ConfigureAwait(false);
         await DestroyOnQueueAsync().ConfigureAwait(false);
     });
 

@@ -142,7 +142,7 @@ internal sealed partial class RoomInstance
 
             // The members already here get the change as a patch; the newcomer gets the document that includes it.
             Flush();
-            var membership = new RoomConnection(sink, identity);
+            var membership = new RoomConnection(sink, identity) { Metadata = metadata };
             membership.Components.Add(component);
             connections[connectionId] = membership;
             receivers = [.. connections.Values];
@@ -214,6 +214,7 @@ internal sealed partial class RoomInstance
     /// <summary>Makes every member leave (reason cleanup) and destroys the room.</summary>
     public Task CloseAsync() => queue.Enqueue(async () =>
     {
+        await EndHoldsAsync(RoomLeaveReason.Cleanup).ConfigureAwait(false);
         foreach (var membership in connections.Values.ToList())
         {
             foreach (var component in membership.Components)
@@ -235,27 +236,41 @@ internal sealed partial class RoomInstance
         receivers = [.. connections.Values];
         manager.Untrack(connectionId, this);
         runtime.Metrics.RoomLeft();
-        var userLeft = presence.RemoveConnection(membership.Identity.UserId);
+        if (held.TryGetValue(connectionId, out var membershipHeld))
+        {
+            // A component of the dropped connection is kept for a resume: the user stays a member meanwhile.
+            presence.HoldConnection(membership.Identity.UserId, membership.Away);
+            membershipHeld.Counted = true;
+            MarkPresenceDirty();
+            Flush();
+            return;
+        }
+
+        var userLeft = presence.RemoveConnection(membership.Identity.UserId, membership.Away);
         MarkPresenceDirty();
+        await RunLeaveHookAsync(connectionId, membership.Identity.UserId, userLeft, reason).ConfigureAwait(false);
+        Flush();
+        ScheduleCleanupIfEmpty();
+    }
+
+    private async Task RunLeaveHookAsync(string connectionId, string userId, bool userLeft, RoomLeaveReason reason)
+    {
         if (Typed is not null)
         {
             try
             {
-                await Typed.RunLeaveAsync(new RoomLeaveContext(connectionId, membership.Identity.UserId, userLeft, reason)).ConfigureAwait(false);
+                await Typed.RunLeaveAsync(new RoomLeaveContext(connectionId, userId, userLeft, reason)).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
                 Log.HookFailed(runtime.Logger, ex, "OnLeaveAsync", Name);
             }
         }
-
-        Flush();
-        ScheduleCleanupIfEmpty();
     }
 
     private void ScheduleCleanupIfEmpty()
     {
-        if (connections.Count > 0 || IsDestroyed || cleanupTimer is not null)
+        if (connections.Count > 0 || held.Count > 0 || IsDestroyed || cleanupTimer is not null)
         {
             return;
         }
@@ -275,7 +290,7 @@ internal sealed partial class RoomInstance
 
     private void OnCleanupDue() => _ = queue.Enqueue(async () =>
     {
-        if (connections.Count == 0 && !IsDestroyed)
+        if (connections.Count == 0 && held.Count == 0 && !IsDestroyed)
         {
             await DestroyOnQueueAsync().ConfigureAwait(false);
         }
