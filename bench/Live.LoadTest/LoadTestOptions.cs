@@ -4,10 +4,10 @@ using System.Net;
 namespace Live.LoadTest;
 
 /// <summary>The command line: <c>&lt;scenario&gt; [--clients N] [--seconds S] [--json FILE] [--url URL]</c>.</summary>
-public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seconds, string? JsonPath, Uri? LiveUrl, bool LiveOnly = false)
+public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seconds, string? JsonPath, Uri? LiveUrl, bool LiveOnly = false, bool ServerProcess = false)
 {
     public const string Usage = """
-        usage: Live.LoadTest <scenario> [--clients N] [--seconds S] [--json FILE] [--url URL] [--live-only]
+        usage: Live.LoadTest <scenario> [--clients N] [--seconds S] [--json FILE] [--url URL] [--live-only] [--server-process]
           scenarios: actions | idle | large-list | broadcast
           --clients  connections (actions 50, idle 2000, large-list 4, broadcast 500)
           --seconds  measured time per side (actions 10, large-list 10, broadcast 10)
@@ -16,6 +16,9 @@ public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seco
                      'Live.LoadTest serve live'); figures only the in-process server can give are then n/a;
                      idle always starts its own server process
           --live-only  skip the SignalR baseline (e.g. when its in-process sockets would not fit the fd limit)
+          --server-process  broadcast: run each side's server (Live, then SignalR) in a child process of its own
+                     ('serve live|signalr'), so 10,000 clients fit the fd limit; the server's allocations, CPU and
+                     bytes per delivery are then read from the child ('/bench/stats')
         """;
 
     public static LoadTestOptions Parse(string[] args)
@@ -30,11 +33,18 @@ public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seco
         string? json = null;
         Uri? url = null;
         var liveOnly = false;
+        var serverProcess = false;
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "--live-only")
             {
                 liveOnly = true;
+                continue;
+            }
+
+            if (args[i] == "--server-process")
+            {
+                serverProcess = true;
                 continue;
             }
 
@@ -69,6 +79,6 @@ public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seco
             i++;
         }
 
-        return new LoadTestOptions(args[0], clients, seconds, json, url, liveOnly);
+        return new LoadTestOptions(args[0], clients, seconds, json, url, liveOnly, serverProcess);
     }
 }
