@@ -30,6 +30,9 @@ public sealed class RoomWire : IAsyncDisposable
 
     public LiveConnection Connection { get; }
 
+    /// <summary>Watches the room messages of a connection opened elsewhere (no Chatter is mounted).</summary>
+    public static RoomWire Watch(LiveConnection connection) => new(connection);
+
     public LiveComponentHandle Chatter { get; private set; } = null!;
 
     public IReadOnlyList<JsonElement> Messages => messages.Entries;
