@@ -156,11 +156,16 @@ describe("rooms", () => {
 });
 
 describe("presence status", () => {
-  test("setStatus sends presence for the room and resolves with the user's status; errors reject with the server's code", async () => {
+  /** A mounted component that the server put in the room "chat:a". */
+  async function inRoom() {
     const { connection } = await mounted();
     const entering = nextRoom();
     connection.send({ type: "joined", room: "chat:a", instance: "c_1", roomInstance: "r_1", version: 1, state: document("x") });
-    const room = await entering;
+    return { connection, room: await entering };
+  }
+
+  test("setStatus sends presence for the room and resolves with the user's status; errors reject with the server's code", async () => {
+    const { connection, room } = await inRoom();
 
     const setting = room.setStatus("away");
     const presence = await connection.expect("presence");
@@ -177,10 +182,7 @@ describe("presence status", () => {
   });
 
   test("a status other than online or away is refused before anything is sent", async () => {
-    const { connection } = await mounted();
-    const entering = nextRoom();
-    connection.send({ type: "joined", room: "chat:a", instance: "c_1", roomInstance: "r_1", version: 1, state: document("x") });
-    const room = await entering;
+    const { connection, room } = await inRoom();
 
     await assert.rejects(room.setStatus("offline" as "away"), TypeError);
     assert.equal(connection.unread, 0);
@@ -188,10 +190,7 @@ describe("presence status", () => {
   });
 
   test("after a reconnect the room's snapshot is followed by the away status the client last set", async () => {
-    const { connection } = await mounted();
-    const entering = nextRoom();
-    connection.send({ type: "joined", room: "chat:a", instance: "c_1", roomInstance: "r_1", version: 1, state: document("x") });
-    const room = await entering;
+    const { connection, room } = await inRoom();
     const setting = room.setStatus("away");
     const presence = await connection.expect("presence");
     connection.send({ type: "result", id: presence.id, value: "away" });

@@ -59,12 +59,7 @@ internal sealed partial class ComponentInstance
     /// </summary>
     private async Task RestoreRoomsAsync(IConnectionSink sink)
     {
-        var rooms = heldRooms;
-        var remembered = rememberedRooms;
-        var connectionId = heldConnectionId;
-        heldRooms = null;
-        rememberedRooms = null;
-        heldConnectionId = null;
+        var (connectionId, rooms, remembered) = TakeKeptRooms();
         foreach (var room in rooms ?? [])
         {
             if (await room.ResumeHeldAsync(connectionId!, this, sink).ConfigureAwait(false) is { } error)
@@ -92,11 +87,7 @@ internal sealed partial class ComponentInstance
     /// <summary>The retention ended without a resume: the held memberships end (reason disconnected).</summary>
     private async Task ReleaseRoomsAsync()
     {
-        var rooms = heldRooms;
-        var connectionId = heldConnectionId;
-        heldRooms = null;
-        rememberedRooms = null;
-        heldConnectionId = null;
+        var (connectionId, rooms, _) = TakeKeptRooms();
         foreach (var room in rooms ?? [])
         {
             try
@@ -141,6 +132,16 @@ internal sealed partial class ComponentInstance
             }
         }
     });
+
+    /// <summary>What the instance kept of its rooms, now forgotten (it is resumed, or its retention ended).</summary>
+    private (string? ConnectionId, List<RoomInstance>? Held, List<(string Name, JsonObject? Metadata)>? Remembered) TakeKeptRooms()
+    {
+        var kept = (heldConnectionId, heldRooms, rememberedRooms);
+        heldConnectionId = null;
+        heldRooms = null;
+        rememberedRooms = null;
+        return kept;
+    }
 
     private static partial class Log
     {

@@ -105,15 +105,7 @@ internal sealed partial class RoomInstance
             }
 
             MarkPresenceDirty();
-            Flush();
-            var membership = new RoomConnection(sink, membershipHeld.Identity) { Metadata = membershipHeld.Metadata };
-            membership.Components.Add(component);
-            connections[connectionId] = membership;
-            receivers = [.. connections.Values];
-            manager.Track(connectionId, this);
-            CancelCleanup();
-            runtime.Metrics.RoomJoined();
-            sink.TrySend(ServerMessages.Joined(null, Name, component.Id, Id, Version, DocumentJson));
+            AddMembership(new RoomConnection(sink, membershipHeld.Identity) { Metadata = membershipHeld.Metadata }, component, requestId: null);
             return null;
         });
 

@@ -140,18 +140,26 @@ internal sealed partial class RoomInstance
             presence.AddConnection(identity, metadata, runtime.TimeProvider.GetUtcNow());
             MarkPresenceDirty();
 
-            // The members already here get the change as a patch; the newcomer gets the document that includes it.
-            Flush();
-            var membership = new RoomConnection(sink, identity) { Metadata = metadata };
-            membership.Components.Add(component);
-            connections[connectionId] = membership;
-            receivers = [.. connections.Values];
-            manager.Track(connectionId, this);
-            CancelCleanup();
-            runtime.Metrics.RoomJoined();
-            sink.TrySend(ServerMessages.Joined(requestId, Name, component.Id, Id, Version, DocumentJson));
+            AddMembership(new RoomConnection(sink, identity) { Metadata = metadata }, component, requestId);
             return RoomJoinOutcome.Success;
         });
+
+    /// <summary>
+    /// Makes <paramref name="membership"/> (presence already counts it) a member connection: the members already here
+    /// get the presence change as a patch; the newcomer gets <c>joined</c> with the document that includes it.
+    /// </summary>
+    private void AddMembership(RoomConnection membership, ComponentInstance component, string? requestId)
+    {
+        Flush();
+        membership.Components.Add(component);
+        var connectionId = membership.Sink.Context.ConnectionId;
+        connections[connectionId] = membership;
+        receivers = [.. connections.Values];
+        manager.Track(connectionId, this);
+        CancelCleanup();
+        runtime.Metrics.RoomJoined();
+        membership.Sink.TrySend(ServerMessages.Joined(requestId, Name, component.Id, Id, Version, DocumentJson));
+    }
 
     /// <summary>
     /// Takes <paramref name="component"/> (or, when null, every component) of a connection out of the room; the

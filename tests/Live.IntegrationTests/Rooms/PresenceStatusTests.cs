@@ -33,22 +33,25 @@ public sealed class PresenceStatusTests
         var second = await tab2.RequestAsync("""{"type":"presence","id":"$id","room":"doc","status":"away"}""");
         Assert.Equal("away", second.GetProperty("value").GetString());
         await observer.RoomDocumentAsync(room, d => d["members"]!["alice"]?["status"]?.GetValue<string>() == "away");
+        var mark = observer.DocumentCount;
         var back = await tab1.RequestAsync("""{"type":"presence","id":"$id","room":"doc","status":"online"}""");
         Assert.Equal("online", back.GetProperty("value").GetString());
-        await observer.RoomDocumentAsync(room, d => d["members"]!["alice"]?["status"]?.GetValue<string>() == "online");
+        await observer.RoomDocumentAfterAsync(mark, room, d => d["members"]!["alice"]?["status"]?.GetValue<string>() == "online");
 
         // The .NET client says the same with SetRoomStatusAsync.
         Assert.False(await tab2.Connection.SetRoomStatusAsync("doc", away: false));
         Assert.False(await tab1.Connection.SetRoomStatusAsync("doc", away: true));
+        mark = observer.DocumentCount;
         Assert.True(await tab2.Connection.SetRoomStatusAsync("doc", away: true));
-        await observer.RoomDocumentAsync(room, d => d["members"]!["alice"]?["status"]?.GetValue<string>() == "away");
+        await observer.RoomDocumentAfterAsync(mark, room, d => d["members"]!["alice"]?["status"]?.GetValue<string>() == "away");
         Assert.False(await tab1.Connection.SetRoomStatusAsync("doc", away: false));
         var notJoined = await Assert.ThrowsAsync<Live.Client.LiveErrorException>(() => tab1.Connection.SetRoomStatusAsync("elsewhere", away: true));
         Assert.Equal("room_not_joined", notJoined.Code);
 
         // The away tab closing leaves only an online one; bob's own status was never touched.
+        mark = observer.DocumentCount;
         await tab2.Connection.CloseAsync();
-        await observer.RoomDocumentAsync(room, d => d["members"]!["alice"]?["connections"]?.GetValue<int>() == 1 && d["members"]!["alice"]?["status"]?.GetValue<string>() == "online");
+        await observer.RoomDocumentAfterAsync(mark, room, d => d["members"]!["alice"]?["connections"]?.GetValue<int>() == 1 && d["members"]!["alice"]?["status"]?.GetValue<string>() == "online");
         Assert.Equal(PresenceStatus.Online, await StatusOfAsync(server, "bob"));
     }
 

@@ -54,7 +54,7 @@ public sealed class RoomRetentionTests
         // Back in the room on the new connection: a joined snapshot, one connection again, no join hook (joins stays 3).
         var joined = await back.WaitForAsync("joined", j => j.GetProperty("instance").GetString() == chatter);
         Assert.Equal(room, joined.GetProperty("roomInstance").GetString());
-        var document = await observer.RoomDocumentAsync(room, d => d["members"]!["alice"]?["connections"]?.GetValue<int>() == 1);
+        var document = await observer.RoomDocumentAsync(room, d => d["members"]!["carol"] is not null && d["members"]!["alice"]?["connections"]?.GetValue<int>() == 1);
         Assert.Equal(3, document["state"]!["joins"]!.GetValue<int>());
         Assert.Equal("yes", document["live"]!["editing:alice"]!["value"]!.GetValue<string>());
         var say = await back.RequestAsync($$$"""{"type":"action","id":"$id","instance":"{{{chatter}}}","action":"say","args":{"room":"tickets:1","text":"back"}}""");
@@ -85,9 +85,10 @@ public sealed class RoomRetentionTests
         await server.Logs.WaitForAsync(e => e.Message.Contains($"{chatter} of ", StringComparison.Ordinal) && e.Message.Contains("lost its connection", StringComparison.Ordinal));
         await observer.RoomDocumentAsync(room, d => d["members"]!["alice"]?["connections"]?.GetValue<int>() == 0 && d["live"]!["cursor"] is not null);
 
+        var mark = observer.DocumentCount;
         time.Advance(TimeSpan.FromSeconds(11));
 
-        await observer.RoomDocumentAsync(room, d => d["members"]!["alice"] is null && d["live"]!["cursor"] is null);
+        await observer.RoomDocumentAfterAsync(mark, room, d => d["members"]!["alice"] is null && d["live"]!["cursor"] is null);
         await log.WaitForAsync(e => e == "tickets:leave:alice:Disconnected", Clients.Wait);
         await using var back = await RoomWire.ConnectAsync(server, "alice");
         var refused = await ResumeTests.ResumeRawAsync(back.Connection, chatter, alice.Chatter.ResumeSecret!, alice.Chatter.Version);
@@ -105,21 +106,25 @@ public sealed class RoomRetentionTests
         var alice = await RoomWire.ConnectAsync(server, "alice");
         var chatter = alice.Chatter.InstanceId;
         await alice.Chatter.InvokeAsync("join", new { room = "doc", tag = "teal" });
+        await observer.RoomDocumentAsync(room, d => d["members"]!["alice"] is not null);
 
+        var mark = observer.DocumentCount;
         await alice.DisposeAsync();
-        await observer.RoomDocumentAsync(room, d => d["members"]!["alice"] is null);
+        await observer.RoomDocumentAfterAsync(mark, room, d => d["members"]!["alice"] is null);
         await server.Logs.WaitForAsync(e => e.Message.Contains($"{chatter} of ", StringComparison.Ordinal) && e.Message.Contains("lost its connection", StringComparison.Ordinal));
 
+        mark = observer.DocumentCount;
         var back = await RoomWire.ConnectAsync(server, "alice");
         var resumed = await ResumeTests.ResumeRawAsync(back.Connection, chatter, alice.Chatter.ResumeSecret!, alice.Chatter.Version);
         Assert.True(resumed.GetProperty("type").GetString() == "resumed", resumed.GetRawText());
         await back.WaitForAsync("joined", j => j.GetProperty("instance").GetString() == chatter && j.GetProperty("room").GetString() == "doc");
-        var rejoined = await observer.RoomDocumentAsync(room, d => d["members"]!["alice"] is not null);
+        var rejoined = await observer.RoomDocumentAfterAsync(mark, room, d => d["members"]!["alice"] is not null);
         Assert.Equal("teal", rejoined["members"]!["alice"]!["metadata"]!["tag"]!.GetValue<string>());
 
         // Closed on purpose again; meanwhile carol takes the last place, so the next resume cannot re-join.
+        mark = observer.DocumentCount;
         await back.DisposeAsync();
-        await observer.RoomDocumentAsync(room, d => d["members"]!["alice"] is null);
+        await observer.RoomDocumentAfterAsync(mark, room, d => d["members"]!["alice"] is null);
         await server.Logs.WaitForAsync(_ => server.Logs.Entries.Count(e => e.Message.Contains($"{chatter} of ", StringComparison.Ordinal) && e.Message.Contains("lost its connection", StringComparison.Ordinal)) >= 2);
         await using var carol = await RoomWire.ConnectAsync(server, "carol");
         await carol.Chatter.InvokeAsync("join", new { room = "doc" });

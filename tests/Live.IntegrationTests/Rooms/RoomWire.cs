@@ -75,6 +75,17 @@ public sealed class RoomWire : IAsyncDisposable
         return documents.Entries.Last(d => d.Instance == roomInstance && until(d.Document)).Document;
     }
 
+    /// <summary>How many document versions this client has seen so far (a mark for <see cref="RoomDocumentAfterAsync"/>).</summary>
+    public int DocumentCount => documents.Entries.Count;
+
+    /// <summary>As <see cref="RoomDocumentAsync"/>, among the document versions seen after <paramref name="mark"/> only.</summary>
+    public async Task<JsonNode> RoomDocumentAfterAsync(int mark, string roomInstance, Func<JsonNode, bool> until)
+    {
+        bool Matches((string Instance, JsonNode Document) d) => d.Instance == roomInstance && until(d.Document);
+        await documents.WaitForAsync(_ => documents.Entries.Skip(mark).Any(Matches), Clients.Wait);
+        return documents.Entries.Skip(mark).Last(Matches).Document;
+    }
+
     private void Track(JsonElement m, string? type)
     {
         lock (gate)
