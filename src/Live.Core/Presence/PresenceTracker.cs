@@ -110,8 +110,8 @@ internal sealed class PresenceTracker
     }
 
     /// <summary>
-    /// One connection of the user says it is away (or online again). Returns the user's resulting status: away only
-    /// when every connection of theirs in the room is away.
+    /// One connection of the user says it is away (or online again; the same as before changes nothing). Returns the
+    /// user's resulting status: away only when every connection of theirs in the room is away.
     /// </summary>
     public PresenceStatus SetConnectionAway(string userId, bool wasAway, bool away, DateTimeOffset now)
     {
@@ -119,10 +119,10 @@ internal sealed class PresenceTracker
         if (wasAway != away)
         {
             member.Away += away ? 1 : -1;
+            member.LastActive = now;
+            member.Recompute();
         }
 
-        member.LastActive = now;
-        member.Recompute();
         return member.Status;
     }
 

@@ -13,7 +13,8 @@ internal sealed partial class RoomInstance
     /// <summary>
     /// Sets the status of the member connection <paramref name="sink"/> and answers its request <paramref name="requestId"/>
     /// with <c>result</c> (the user's resulting status as <c>value</c>), or <c>room_not_joined</c> when the connection
-    /// is not in the room. Presence changes only when the user's status does (members get one patch).
+    /// is not in the room. Repeating the connection's current status changes nothing; a change is one patch (the
+    /// user's status when it flips, and their last active time).
     /// </summary>
     public Task SetConnectionStatusAsync(IConnectionSink sink, string requestId, bool away) => queue.Enqueue(() =>
     {
@@ -24,9 +25,13 @@ internal sealed partial class RoomInstance
         }
 
         var userStatus = presence.SetConnectionAway(membership.Identity.UserId, membership.Away, away, runtime.TimeProvider.GetUtcNow());
-        membership.Away = away;
-        MarkPresenceDirty();
-        Flush();
+        if (membership.Away != away)
+        {
+            membership.Away = away;
+            MarkPresenceDirty();
+            Flush();
+        }
+
         sink.TrySend(ServerMessages.Result(requestId, userStatus == PresenceStatus.Away ? "away" : "online", typeof(string), runtime.SerializerOptions));
         return Task.CompletedTask;
     });

@@ -29,6 +29,12 @@ public sealed class PresenceStatusTests
         Assert.Equal("online", first.GetProperty("value").GetString());
         Assert.Equal(PresenceStatus.Online, await StatusOfAsync(server, "alice"));
 
+        // Saying it again changes nothing: the room document keeps its version.
+        var versionBefore = await RoomVersionAsync(tab1, room);
+        var repeated = await tab1.RequestAsync("""{"type":"presence","id":"$id","room":"doc","status":"away"}""");
+        Assert.Equal("online", repeated.GetProperty("value").GetString());
+        Assert.Equal(versionBefore, await RoomVersionAsync(tab1, room));
+
         // Both hidden: away. One back: online again.
         var second = await tab2.RequestAsync("""{"type":"presence","id":"$id","room":"doc","status":"away"}""");
         Assert.Equal("away", second.GetProperty("value").GetString());
@@ -153,6 +159,9 @@ public sealed class PresenceStatusTests
         var answer = await limited.Task.WaitAsync(Clients.Wait);
         Assert.StartsWith("flood-", answer.GetProperty("id").GetString(), StringComparison.Ordinal);
     }
+
+    private static async Task<long> RoomVersionAsync(RoomWire wire, string room) =>
+        (await wire.RequestAsync($$"""{"type":"resync","id":"$id","instance":"{{room}}"}""")).GetProperty("version").GetInt64();
 
     private static async Task<PresenceStatus> StatusOfAsync(LiveServer server, string user) =>
         (await server.Services.GetRequiredService<ILiveRooms>().Room("doc").GetMembersAsync()).Single(m => m.UserId == user).Status;
