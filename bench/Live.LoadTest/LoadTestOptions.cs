@@ -4,10 +4,10 @@ using System.Net;
 namespace Live.LoadTest;
 
 /// <summary>The command line: <c>&lt;scenario&gt; [--clients N] [--seconds S] [--json FILE] [--url URL]</c>.</summary>
-public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seconds, string? JsonPath, Uri? LiveUrl, bool LiveOnly = false, double Settle = 0, string? GcDumpDirectory = null)
+public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seconds, string? JsonPath, Uri? LiveUrl, bool LiveOnly = false, double Settle = 0, string? GcDumpDirectory = null, bool ServerProcess = false)
 {
     public const string Usage = """
-        usage: Live.LoadTest <scenario> [--clients N] [--seconds S] [--json FILE] [--url URL] [--live-only]
+        usage: Live.LoadTest <scenario> [--clients N] [--seconds S] [--json FILE] [--url URL] [--live-only] [--server-process]
           scenarios: actions | idle | large-list | broadcast
           --clients  connections (actions 50, idle 2000, large-list 4, broadcast 500)
           --seconds  measured time per side (actions 10, large-list 10, broadcast 10)
@@ -19,6 +19,9 @@ public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seco
           --settle   idle: seconds to wait with the N connections open before reading memory (default 0), the
                      same for Live, SignalR and the floor (lets Kestrel's memory pool evict the connect burst's blocks)
           --gcdump   idle: after reading memory, take a dotnet-gcdump of each server process into this directory
+          --server-process  broadcast: run each side's server (Live, then SignalR) in a child process of its own
+                     ('serve live|signalr'), so 10,000 clients fit the fd limit; the server's allocations, CPU and
+                     bytes per delivery are then read from the child ('/bench/stats')
         """;
 
     public static LoadTestOptions Parse(string[] args)
@@ -35,11 +38,18 @@ public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seco
         var liveOnly = false;
         double settle = 0;
         string? gcdump = null;
+        var serverProcess = false;
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "--live-only")
             {
                 liveOnly = true;
+                continue;
+            }
+
+            if (args[i] == "--server-process")
+            {
+                serverProcess = true;
                 continue;
             }
 
@@ -82,6 +92,6 @@ public sealed record LoadTestOptions(string Scenario, int? Clients, double? Seco
             i++;
         }
 
-        return new LoadTestOptions(args[0], clients, seconds, json, url, liveOnly, settle, gcdump);
+        return new LoadTestOptions(args[0], clients, seconds, json, url, liveOnly, settle, gcdump, serverProcess);
     }
 }

@@ -28,7 +28,7 @@ IScenario? scenario = options.Scenario switch
     "actions" => new ActionsScenario(options.Clients ?? 50, seconds, options.LiveUrl),
     "idle" => new IdleScenario(options.Clients ?? 2000, TimeSpan.FromSeconds(options.Settle), options.GcDumpDirectory),
     "large-list" => new LargeListScenario(options.Clients ?? 4, seconds, options.LiveUrl),
-    "broadcast" => new BroadcastScenario(options.Clients ?? 500, seconds, options.LiveUrl),
+    "broadcast" => new BroadcastScenario(options.Clients ?? 500, seconds, options.LiveUrl, options.ServerProcess),
     _ => null,
 };
 if (scenario is null)

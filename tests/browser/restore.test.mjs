@@ -108,6 +108,12 @@ test("killed and restarted with the same key, the page rehydrates its filter and
   assert.equal(await page.inputValue("#new-todo"), "half-typed draft");
   await todo(page, "kept across the restart").waitFor({ timeout: 2000 });
 
+  // The rehydrated view (a new instance) joined the presence room in its mount hook and, its draft back, says again
+  // that it is editing: a tab opened now shows it.
+  const observer = await openPage();
+  await observer.page.locator("#editing", { hasText: /^Guest [0-9a-f]{4} is editing…$/ }).waitFor({ timeout: 5000 });
+  await observer.page.close();
+
   await page.screenshot({ path: join(artifacts, "todoapp-rehydrated-after-restart.png") });
   await addTodo(page, "added after the restart");
   assert.deepEqual(tab.errors, []);
@@ -148,11 +154,18 @@ test("a dropped socket resumes the live view, and a change made in another tab m
   const remainingBefore = await page.textContent("#remaining");
 
   const other = await openPage();
+  // A draft typed before the drop: the other tab shows this (anonymous) tab's guest as editing.
+  await page.fill("#new-todo", "typed before the drop");
+  const editing = other.page.locator("#editing", { hasText: /^Guest [0-9a-f]{4} is editing…$/ });
+  await editing.waitFor({ timeout: 3000 });
   let release;
   gate = { promise: new Promise(resolve => (release = resolve)) };
   // The network cuts the page's connection; the client reports it as it does a dead connection (4100).
   await sockets[0].close({ code: 4100, reason: "network cut (test)" });
   await page.locator("#status[data-status='reconnecting']").waitFor({ timeout: 5000 });
+  // During the gap the server holds the dropped tab's membership: shown as reconnecting, still editing.
+  await other.page.locator("#online .member[data-status='reconnecting']").waitFor({ timeout: 5000 });
+  assert.equal(await editing.count(), 1);
 
   await addTodo(other.page, "added while the first tab was away");
   const remainingNow = await other.page.textContent("#remaining");
@@ -167,6 +180,9 @@ test("a dropped socket resumes the live view, and a change made in another tab m
   // the resumed instance (replayed), and the filter set before the drop is still there.
   assert.equal(await page.textContent("#remaining"), remainingNow);
   assert.equal(await page.locator("[data-filter].selected").getAttribute("data-filter"), "active");
+  // Resumed, the view is back in the presence room on its new connection: online again, and still editing.
+  await other.page.locator("#online .member[data-status='reconnecting']").waitFor({ state: "detached", timeout: 5000 });
+  await editing.waitFor({ timeout: 3000 });
   await page.screenshot({ path: join(artifacts, "todoapp-resumed.png") });
 
   await addTodo(page, "added after the resume");

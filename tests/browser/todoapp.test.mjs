@@ -73,6 +73,16 @@ test("each tab shows who is online and which other user is editing a new todo", 
   assert.equal(await alice.page.locator("#editing").textContent(), "");
   await bob.page.screenshot({ path: join(artifacts, "todoapp-presence-editing.png"), fullPage: true });
 
+  // Hiding alice's tab makes her away (she has one tab) in bob's list; showing it makes her online again.
+  await setHidden(alice.page, true);
+  const aliceInBob = bob.page.locator("#online .member[data-user='alice']");
+  await bob.page.locator("#online .member[data-user='alice'][data-status='away']").waitFor({ timeout: 3000 });
+  assert.equal(await aliceInBob.textContent(), "alice (away)");
+  assert.match(await aliceInBob.getAttribute("class"), /inactive/);
+  await bob.page.screenshot({ path: join(artifacts, "todoapp-presence-away.png"), fullPage: true });
+  await setHidden(alice.page, false);
+  await bob.page.locator("#online .member[data-user='alice'][data-status='online']").waitFor({ timeout: 3000 });
+
   // Clearing the draft clears the indicator; closing alice's tab takes her off bob's list.
   await alice.page.fill("#new-todo", "");
   await alice.page.locator("#new-todo").dispatchEvent("input");
@@ -83,6 +93,14 @@ test("each tab shows who is online and which other user is editing a new todo", 
   assert.deepEqual([...alice.errors, ...bob.errors], []);
   await bob.context.close();
 });
+
+/** Pretends the page's tab was hidden or shown (headless tabs are always visible). */
+async function setHidden(page, hidden) {
+  await page.evaluate(value => {
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => value });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, hidden);
+}
 
 /** A browser context of its own (its own cookies) signed in as `user` through the development sign-in. */
 async function signedIn(user) {

@@ -75,6 +75,7 @@ public sealed class BenchServer : IAsyncDisposable
             ["Live:Signing:Keys:0:Secret"] = "YmVuY2gtb25seS1zaWduaW5nLWtleS1ub3QtYS1zZWNyZXQtMDAwMQ==",
         });
         builder.Services.AddSingleton<ServerTimer>();
+        builder.Services.AddSingleton(bytes);
         if (kind == ServerKind.Live)
         {
             builder.Services.AddLive(o =>
@@ -118,6 +119,7 @@ public sealed class BenchServer : IAsyncDisposable
 
         app.MapGet("/bench/memory", MemoryReport.Handle);
         app.MapGet("/bench/cpu", ProcessUsage.Handle);
+        app.MapGet(ServerStats.Path, ServerStats.Handle);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new BenchServer(app, kind, new Uri(address), bytes);

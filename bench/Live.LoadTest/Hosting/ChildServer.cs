@@ -73,6 +73,10 @@ public sealed class ChildServer : IAsyncDisposable
         await dump.WaitForExitAsync();
     }
 
+    /// <summary>The child's running totals (allocations, CPU, bytes sent): see <see cref="ServerStats"/>.</summary>
+    public async Task<ServerStats> StatsAsync() =>
+        await ServerStats.TryFetchAsync(http, BaseUri) ?? throw new InvalidOperationException("The server process serves no stats.");
+
     public async ValueTask DisposeAsync()
     {
         http.Dispose();

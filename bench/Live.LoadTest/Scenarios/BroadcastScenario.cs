@@ -12,10 +12,14 @@ namespace Live.LoadTest.Scenarios;
 /// <summary>
 /// M receivers are in one room (Live: a room, each connection's component joined it; SignalR: a group); one sender emits
 /// an event to the others, and the next event goes out once every receiver has the previous one. Deliveries per second,
-/// delivery latency, and (Live, in-process server) the server's allocations per delivery.
+/// delivery latency, and the server's allocations per delivery: around the emit for an in-process Live server, and for
+/// the whole server process when it runs apart (<c>--server-process</c> for both sides, or a <c>--url</c> server that
+/// serves <c>/bench/stats</c>), where SignalR's figure comes from the same measurement.
 /// </summary>
-public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liveUrl) : IScenario
+public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liveUrl, bool serverProcess = false) : IScenario
 {
+    private static readonly HttpClient StatsClient = new() { Timeout = TimeSpan.FromSeconds(30) };
+
     private static readonly TimeSpan RoundTimeout = TimeSpan.FromSeconds(30);
 
     public string Name => "broadcast";
@@ -31,8 +35,10 @@ public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liv
 
     public async Task<SideResult> RunLiveAsync(ProgressContext progress)
     {
-        await using var server = liveUrl is null ? await BenchServer.StartAsync(ServerKind.Live) : null;
-        var uri = liveUrl ?? server!.EndpointUri;
+        await using var child = liveUrl is null && serverProcess ? await ChildServer.StartAsync(ServerKind.Live) : null;
+        await using var server = liveUrl is null && child is null ? await BenchServer.StartAsync(ServerKind.Live) : null;
+        var uri = liveUrl ?? (child is not null ? new Uri($"ws://{child.BaseUri.Authority}{BenchServer.LivePath}") : server!.EndpointUri);
+        Func<Task<ServerStats?>>? stats = server is not null ? null : () => ServerStats.TryFetchAsync(StatsClient, uri);
         var connections = await BenchClients.ConnectLiveAsync(uri, receivers + 1, progress.AddTask("Live: connect"));
         try
         {
@@ -52,7 +58,7 @@ public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liv
             }
 
             var sender = await connections[0].MountAsync("BenchRoom");
-            return await RunRoundsAsync(progress, "Live", server?.Bytes, rounds, (seq, sentAt) => sender.InvokeAsync("send", new { seq, sentAt }), server is not null);
+            return await RunRoundsAsync(progress, "Live", server?.Bytes, rounds, (seq, sentAt) => sender.InvokeAsync("send", new { seq, sentAt }), server is not null, stats);
         }
         finally
         {
@@ -62,8 +68,11 @@ public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liv
 
     public async Task<SideResult> RunBaselineAsync(ProgressContext progress)
     {
-        await using var server = await BenchServer.StartAsync(ServerKind.SignalR);
-        var connections = await BenchClients.ConnectSignalRAsync(server.HubUri, receivers + 1, progress.AddTask("SignalR: connect"));
+        await using var child = serverProcess ? await ChildServer.StartAsync(ServerKind.SignalR) : null;
+        await using var server = child is null ? await BenchServer.StartAsync(ServerKind.SignalR) : null;
+        var hub = child is not null ? new Uri($"http://{child.BaseUri.Authority}{BenchServer.HubPath}") : server!.HubUri;
+        Func<Task<ServerStats?>>? stats = child is null ? null : async () => await child.StatsAsync();
+        var connections = await BenchClients.ConnectSignalRAsync(hub, receivers + 1, progress.AddTask("SignalR: connect"));
         try
         {
             var rounds = new Rounds(receivers);
@@ -73,9 +82,13 @@ public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liv
                 connections[i].On<BenchRoomState>("tick", s => rounds.Delivered(index, s.Seq, s.SentAt));
             }
 
-            await Task.WhenAll(connections.Skip(1).Select(c => c.InvokeAsync("Join")));
+            foreach (var batch in connections.Skip(1).Chunk(200))
+            {
+                await Task.WhenAll(batch.Select(c => c.InvokeAsync("Join")));
+            }
+
             var sender = connections[0];
-            return await RunRoundsAsync(progress, "SignalR", server.Bytes, rounds, (seq, sentAt) => sender.InvokeAsync("Send", seq, sentAt), inProcessServer: false);
+            return await RunRoundsAsync(progress, "SignalR", server?.Bytes, rounds, (seq, sentAt) => sender.InvokeAsync("Send", seq, sentAt), inProcessServer: false, stats);
         }
         finally
         {
@@ -83,7 +96,8 @@ public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liv
         }
     }
 
-    private async Task<SideResult> RunRoundsAsync(ProgressContext progress, string side, ByteCounter? bytes, Rounds rounds, Func<long, long, Task> send, bool inProcessServer)
+    private async Task<SideResult> RunRoundsAsync(
+        ProgressContext progress, string side, ByteCounter? bytes, Rounds rounds, Func<long, long, Task> send, bool inProcessServer, Func<Task<ServerStats?>>? stats)
     {
         long seq = 0;
         async Task Round()
@@ -98,8 +112,10 @@ public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liv
         rounds.Recording = true;
         var sentBefore = bytes?.Sent ?? 0;
         RoomEmitAllocations.Reset();
+        var statsBefore = stats is null ? null : await stats();
         var (steps, elapsed, cpu) = await Phases.RunAsync(progress, $"{side}: measure", duration, 1, long.MaxValue, _ => Round());
         rounds.Recording = false;
+        var statsAfter = statsBefore is null ? null : await stats!();
         var serverAllocated = RoomEmitAllocations.Total;
         var measuredDeliveries = RoomEmitAllocations.Deliveries;
         var deliveries = steps * receivers;
@@ -110,7 +126,21 @@ public sealed class BroadcastScenario(int receivers, TimeSpan duration, Uri? liv
         result.Add("delivery latency p50", p.P50, "ms");
         result.Add("delivery latency p99", p.P99, "ms");
         result.Add("delivery latency p99.9", p.P999, "ms");
-        result.Add("CPU/delivery (process: clients + server)", cpu.TotalMicroseconds / deliveries, "µs");
+        if (statsBefore is not null && statsAfter is not null)
+        {
+            // The server runs in a process of its own: its figures are its own, the load generator's CPU is the clients'.
+            var server = statsAfter.Since(statsBefore);
+            result.Add("CPU/delivery (load generator: clients)", cpu.TotalMicroseconds / deliveries, "µs");
+            result.Add("server CPU/delivery", server.CpuMicroseconds / (double)deliveries, "µs");
+            result.Add("server allocations/delivery (whole process)", server.AllocatedBytes / (double)deliveries, "B");
+            result.Add("server allocations/broadcast (whole process)", server.AllocatedBytes / (double)steps, "B");
+            result.Add("wire bytes/delivery", server.BytesSent / (double)deliveries, "B");
+        }
+        else
+        {
+            result.Add("CPU/delivery (process: clients + server)", cpu.TotalMicroseconds / deliveries, "µs");
+        }
+
         if (bytes is not null)
         {
             result.Add("wire bytes/delivery", (bytes.Sent - sentBefore) / (double)deliveries, "B");

@@ -96,6 +96,10 @@ export class LiveClient {
         );
         return this.rooms.joined(answer);
       },
+      setRoomStatus: async (room, status) => {
+        const answer = await this.requestWhenOpen(() => ({ type: "presence", room, status }));
+        return answer.value === "away" ? "away" : "online";
+      },
       leaveRoom: async (handle, room) => {
         const answer = await this.requestWhenOpen(() => ({ type: "leave", instance: handle.instance, room }));
         this.rooms.left(answer);

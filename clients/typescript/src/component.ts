@@ -32,6 +32,8 @@ export interface ComponentHost {
   release(component: ComponentHandle<object, {}>): void;
   /** Asks the server to put the component in a room (only rooms that allow client joins accept). */
   joinRoom(component: ComponentHandle<object, {}>, room: string, metadata: object | undefined): Promise<RoomHandle<object, DefaultEvents>>;
+  /** Sets this connection's presence status in a room; resolves with the user's resulting status. */
+  setRoomStatus(room: string, status: "online" | "away"): Promise<"online" | "away">;
   /** Asks the server to take the component out of a room. */
   leaveRoom(component: ComponentHandle<object, {}>, room: string): Promise<void>;
   /** Whether tokens are kept at all (`tokenStorage` is not `"none"`). */

@@ -1,7 +1,7 @@
 export { LiveClient } from "./client.js";
 export type { ClientRestoreListener, LiveClientOptions, LiveStatus, StatusEvent, StatusListener } from "./options.js";
 export type { ChangeListener, ComponentHandle, RestoreListener } from "./component.js";
-export type { RoomChangeListener, RoomHandle } from "./room.js";
+export type { PresenceStatus, RoomChangeListener, RoomHandle } from "./room.js";
 export {
   defineComponent,
   defineRoom,

@@ -40,6 +40,12 @@ export interface LeaveRequest {
   readonly instance: string;
   readonly room: string;
 }
+/** Sets this connection's own presence status in a room it is in (answered with `result`, `value`: the user's status). */
+export interface PresenceRequest {
+  readonly type: "presence";
+  readonly room: string;
+  readonly status: "online" | "away";
+}
 export interface PingRequest {
   readonly type: "ping";
 }
@@ -78,6 +84,7 @@ export type ClientRequest =
   | ResyncRequest
   | JoinRequest
   | LeaveRequest
+  | PresenceRequest
   | PingRequest
   | RehydrateRequest
   | ResumeRequest
@@ -169,7 +176,8 @@ export interface LeftMessage {
   readonly id?: string;
   readonly room: string;
   readonly instance: string;
-  readonly reason: "left" | "cleanup";
+  /** `refused`: after a resume the component could not return to the room (full, or its join hook refused). */
+  readonly reason: "left" | "cleanup" | "refused";
 }
 /** A room event (or, without `room`, an event sent to all of a user's connections). */
 export interface EventMessage {
@@ -218,6 +226,7 @@ export interface AnswerTypes {
   resync: StateMessage;
   join: JoinedMessage;
   leave: LeftMessage;
+  presence: ResultMessage;
   ping: PongMessage;
   rehydrate: MountedMessage;
   resume: ResumedMessage;
@@ -232,6 +241,7 @@ export const ANSWER_TYPE: { readonly [K in keyof AnswerTypes]: AnswerTypes[K]["t
   resync: "state",
   join: "joined",
   leave: "left",
+  presence: "result",
   ping: "pong",
   rehydrate: "mounted",
   resume: "resumed",

@@ -2,6 +2,9 @@ import type { DefaultEvents, RoomDocument, RoomEventOf } from "./bindings.js";
 import { ComponentHandle, type ComponentHost } from "./component.js";
 import type { JoinedMessage } from "./protocol.js";
 
+/** A member's presence status in a room. */
+export type PresenceStatus = "online" | "away";
+
 /** Called with the room's document after every change (patch, resync or new snapshot). */
 export type RoomChangeListener<TState> = (document: RoomDocument<TState>) => void;
 
@@ -17,6 +20,8 @@ export class RoomHandle<TState extends object = { readonly [name: string]: unkno
   private readonly eventListeners = new Set<(event: RoomEventOf<TEvents>) => void>();
   private readonly changeListeners = new Set<RoomChangeListener<TState>>();
   private joined = true;
+  private wantedStatus: PresenceStatus = "online";
+  private readonly host: ComponentHost;
 
   /** @internal Created by the client when a `joined` message arrives. */
   constructor(
@@ -25,6 +30,7 @@ export class RoomHandle<TState extends object = { readonly [name: string]: unkno
     readonly name: string,
     snapshot: JoinedMessage,
   ) {
+    this.host = host;
     this.sync = new ComponentHandle<RoomDocument<TState>, {}>(host, { component: name, actionNames: [] }, undefined, {
       instance: snapshot.roomInstance,
       version: snapshot.version,
@@ -95,6 +101,23 @@ export class RoomHandle<TState extends object = { readonly [name: string]: unkno
     });
   }
 
+  /**
+   * Says whether this connection's user is `"online"` or `"away"` here (a hidden tab, an idle screen) with a `presence`
+   * message. The user shows as away only when every one of their connections in the room is away; resolves with the
+   * user's resulting status. The wish is kept: after a reconnect the client says `"away"` again by itself.
+   * Rejects with `LiveError` (`room_not_joined`) when no component of this client is in the room.
+   */
+  async setStatus(status: PresenceStatus): Promise<PresenceStatus> {
+    if (status !== "online" && status !== "away") throw new TypeError(`A presence status is "online" or "away", not ${JSON.stringify(status)}.`);
+    this.wantedStatus = status;
+    return this.host.setRoomStatus(this.name, status);
+  }
+
+  /** The status this client last asked for with {@link setStatus} (`"online"` until then). */
+  get status(): PresenceStatus {
+    return this.wantedStatus;
+  }
+
   /** @internal */
   get syncHandle(): ComponentHandle<object, {}> {
     return this.sync as unknown as ComponentHandle<object, {}>;
@@ -102,8 +125,13 @@ export class RoomHandle<TState extends object = { readonly [name: string]: unkno
 
   /** @internal A fresh snapshot (another component joined, or a re-join after a reconnect). */
   attach(snapshot: JoinedMessage): void {
+    const rejoined = !this.joined || this.components.size === 0;
     this.joined = true;
     this.sync.attach({ instance: snapshot.roomInstance, version: snapshot.version, state: snapshot.state }, "mounted");
+    // A new connection starts online on the server: say "away" again if that is what this client last said.
+    if (rejoined && this.wantedStatus === "away") {
+      this.host.setRoomStatus(this.name, "away").catch((error: unknown) => this.host.logger.warn?.("live: re-sending the away status failed.", error));
+    }
   }
 
   /** @internal No component of this client is in the room any more. */

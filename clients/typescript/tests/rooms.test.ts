@@ -154,3 +154,56 @@ describe("rooms", () => {
     assert.throws(() => defineRoom("a:b"), TypeError);
   });
 });
+
+describe("presence status", () => {
+  /** A mounted component that the server put in the room "chat:a". */
+  async function inRoom() {
+    const { connection } = await mounted();
+    const entering = nextRoom();
+    connection.send({ type: "joined", room: "chat:a", instance: "c_1", roomInstance: "r_1", version: 1, state: document("x") });
+    return { connection, room: await entering };
+  }
+
+  test("setStatus sends presence for the room and resolves with the user's status; errors reject with the server's code", async () => {
+    const { connection, room } = await inRoom();
+
+    const setting = room.setStatus("away");
+    const presence = await connection.expect("presence");
+    assert.deepEqual([presence["room"], presence["status"]], ["chat:a", "away"]);
+    // Another tab of the user is still online: the server says the user is online.
+    connection.send({ type: "result", id: presence.id, value: "online" });
+    assert.equal(await setting, "online");
+    assert.equal(room.status, "away");
+
+    const refused = room.setStatus("online");
+    const second = await connection.expect("presence");
+    connection.send({ type: "error", id: second.id, code: "room_not_joined", message: "not a member" });
+    await assert.rejects(refused, (e: unknown) => e instanceof LiveError && e.code === "room_not_joined");
+  });
+
+  test("a status other than online or away is refused before anything is sent", async () => {
+    const { connection, room } = await inRoom();
+
+    await assert.rejects(room.setStatus("offline" as "away"), TypeError);
+    assert.equal(connection.unread, 0);
+    assert.equal(room.status, "online");
+  });
+
+  test("after a reconnect the room's snapshot is followed by the away status the client last set", async () => {
+    const { connection, room } = await inRoom();
+    const setting = room.setStatus("away");
+    const presence = await connection.expect("presence");
+    connection.send({ type: "result", id: presence.id, value: "away" });
+    await setting;
+
+    connection.drop();
+    const next = await server.nextConnection();
+    await next.acceptMount("c_2", EMPTY);
+    next.send({ type: "joined", room: "chat:a", instance: "c_2", roomInstance: "r_1", version: 4, state: document("x") });
+
+    const again = await next.expect("presence");
+    assert.deepEqual([again["room"], again["status"]], ["chat:a", "away"]);
+    next.send({ type: "result", id: again.id, value: "away" });
+    assert.equal(client.room("chat:a"), room);
+  });
+});

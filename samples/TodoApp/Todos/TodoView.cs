@@ -7,7 +7,8 @@ namespace TodoApp.Todos;
 /// the shared list on the server, also while the client is away: a client that resumes gets the changes it missed.
 /// Each view is in the <see cref="PresenceRoom"/> room, so every tab sees who is online, and while its draft is not
 /// empty it says so in the room's live state (<c>editing:{EditorKey}</c>), which drives the "… is editing" line of the
-/// other tabs.
+/// other tabs. After a dropped connection the room holds the view's membership and live state until the view is resumed;
+/// a rehydrated view (a new instance) joins in its mount hook and re-announces its draft in its rehydrate hook.
 /// </summary>
 [LiveComponent]
 public sealed partial class TodoView(RemainingTodos remainingTodos) : LiveComponent<TodoViewState>
@@ -51,11 +52,17 @@ public sealed partial class TodoView(RemainingTodos remainingTodos) : LiveCompon
         return JoinRoomAsync(PresenceRoom);
     }
 
-    // The token's count may be stale (the list changed while the server was down, or since the page was loaded).
-    protected override Task OnRehydrateAsync(RehydrateContext context)
+    // The token's count may be stale (the list changed while the server was down, or since the page was loaded). The
+    // mount hook (IsRehydrating) joined the room before the token's state was in place: only now is the draft back,
+    // so only now can the view say again that it is editing. (A resume needs nothing: the room held the view's
+    // membership and its live state through the drop.)
+    protected override async Task OnRehydrateAsync(RehydrateContext context)
     {
         Remaining = remainingTodos.Count;
-        return Task.CompletedTask;
+        if (Draft.Length > 0)
+        {
+            await Room(PresenceRoom).SetLiveStateAsync("editing:" + EditorKey, true);
+        }
     }
 
     protected override Task OnDestroyAsync()

@@ -108,15 +108,20 @@ function render(listState: Readonly<TodoListState>, viewState: Readonly<TodoView
   if (document.activeElement !== input) input.value = viewState.draft;
 }
 
-// Presence: TodoView put this tab in the "todos" room when it mounted; the room's document lists who is online and,
-// in its live state, which tabs have a draft ("editing:{editorKey}" entries).
+// Presence: TodoView put this tab in the "todos" room when it mounted; the room's document lists who is online (or
+// away: every tab hidden; or reconnecting: dropped, held by the server for a while) and, in its live state, which
+// tabs have a draft ("editing:{editorKey}" entries).
 function renderPresence(room: RoomDocument<object>): void {
   online.replaceChildren(
     ...Object.values(room.members).map(member => {
       const item = document.createElement("span");
-      item.className = "member";
+      // A member with no connection dropped and may come back (the server holds it for the retention window).
+      const status = member.connections === 0 ? "reconnecting" : member.status;
+      item.className = status === "online" ? "member" : "member inactive";
       item.dataset.user = member.userId;
-      item.textContent = member.connections > 1 ? `${member.name} (${member.connections} tabs)` : member.name;
+      item.dataset.status = status;
+      const tabs = member.connections > 1 ? ` (${member.connections} tabs)` : "";
+      item.textContent = status === "online" ? member.name + tabs : `${member.name}${tabs} (${status})`;
       return item;
     }),
   );
@@ -135,6 +140,18 @@ function watchPresence(): void {
 }
 
 watchPresence();
+
+// A hidden tab says it is away; the user shows as away once all of their tabs are hidden. The client says "away"
+// again by itself after a reconnect.
+function reportVisibility(): void {
+  const room = client.room("todos");
+  if (room === undefined) return;
+  const status = document.hidden ? "away" : "online";
+  if (room.status === status) return;
+  room.setStatus(status).catch(error => console.warn("Could not set the presence status.", error));
+}
+document.addEventListener("visibilitychange", reportVisibility);
+reportVisibility();
 client.onRoomJoined(room => {
   if (room.name !== "todos") return;
   room.onChange(renderPresence);

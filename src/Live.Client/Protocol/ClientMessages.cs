@@ -63,6 +63,13 @@ internal static class ClientMessages
     public static ReadOnlyMemory<byte> Refresh(string id, string token) =>
         Write(id, "refresh", token, static (w, t) => w.WriteString("token", t));
 
+    public static ReadOnlyMemory<byte> Presence(string id, string room, bool away) =>
+        Write(id, "presence", (room, away), static (w, s) =>
+        {
+            w.WriteString("room", s.room);
+            w.WriteString("status", s.away ? "away" : "online");
+        });
+
     // One writer and buffer per thread, reused: a frame costs only its own exact-size array.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? cachedBuffer;

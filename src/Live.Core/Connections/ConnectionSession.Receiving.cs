@@ -10,6 +10,16 @@ internal sealed partial class ConnectionSession
 {
     private int consecutiveRateLimited;
 
+    /// <summary>
+    /// Whether the client said goodbye: it closed the connection with 1000 (normal) or 1001 (going away, a page being
+    /// closed). Any other end — no close frame, or a close code such as the clients' 4100 for a dead connection — is a
+    /// drop, after which the connection's room memberships are held for a resume.
+    /// </summary>
+    public bool ClosedDeliberately { get; private set; }
+
+    private void NoteClientClose(WebSocketCloseStatus? status) =>
+        ClosedDeliberately = status is WebSocketCloseStatus.NormalClosure or WebSocketCloseStatus.EndpointUnavailable;
+
     private async Task ReceiveLoopAsync()
     {
         var limits = runtime.Options.Limits;
@@ -26,6 +36,7 @@ internal sealed partial class ConnectionSession
             var result = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
+                NoteClientClose(socket.CloseStatus);
                 return;
             }
 
@@ -59,6 +70,7 @@ internal sealed partial class ConnectionSession
                     runtime.Metrics.BytesReceived(result.Count);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
+                        NoteClientClose(socket.CloseStatus);
                         return;
                     }
 

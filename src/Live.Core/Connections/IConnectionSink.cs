@@ -16,4 +16,10 @@ internal interface IConnectionSink
 
     /// <summary>Forgets <paramref name="instanceId"/>: it moved to another connection of the same client (resume).</summary>
     void Forget(string instanceId);
+
+    /// <summary>
+    /// Whether the client closed the connection on purpose (close code 1000 or 1001) rather than losing it; only
+    /// meaningful once the connection has ended.
+    /// </summary>
+    bool ClosedDeliberately => false;
 }

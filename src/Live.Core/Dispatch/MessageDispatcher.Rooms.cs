@@ -6,7 +6,10 @@ using Live.Rooms;
 
 namespace Live.Dispatch;
 
-/// <summary>The client's room messages: <c>join</c> (only rooms that allow it) and <c>leave</c>.</summary>
+/// <summary>
+/// The client's room messages: <c>join</c> (only rooms that allow it), <c>leave</c>, and <c>presence</c> (a member
+/// connection's own status).
+/// </summary>
 internal sealed partial class MessageDispatcher
 {
     private async Task JoinAsync(ConnectionSession session, ClientMessage message)
@@ -60,6 +63,31 @@ internal sealed partial class MessageDispatcher
                 ErrorCodes.RoomNotJoined,
                 $"The instance '{Shorten(message.Instance!)}' is not in the room '{Shorten(room)}'.")));
         }
+    }
+
+    /// <summary>
+    /// Sets this connection's status in a room it is in. A connection speaks only for itself: there is no user or
+    /// connection to name, and a room the connection is not in (or that does not exist) is the same <c>room_not_joined</c>.
+    /// </summary>
+    private Task SetPresenceAsync(ConnectionSession session, ClientMessage message)
+    {
+        var id = message.Id!;
+        var room = message.Room!;
+        if (RoomNames.Validate(room) is { } invalid)
+        {
+            session.TrySend(ServerMessages.Error(id, new ProtocolError(ErrorCodes.InvalidRoomName, invalid)));
+            return Task.CompletedTask;
+        }
+
+        if (!runtime.Rooms.TryGetJoined(session.Context.ConnectionId, room, out var joined))
+        {
+            session.TrySend(ServerMessages.Error(id, new ProtocolError(
+                ErrorCodes.RoomNotJoined,
+                $"This connection is not in the room '{Shorten(room)}'; only members set their status there.")));
+            return Task.CompletedTask;
+        }
+
+        return joined.SetConnectionStatusAsync(session, id, message.Away);
     }
 
     /// <summary>

@@ -70,6 +70,7 @@ internal sealed partial class MessageDispatcher
                     MessageType.Resume => ResumeAsync(session, message),
                     MessageType.Join => JoinAsync(session, message),
                     MessageType.Leave => LeaveAsync(session, message),
+                    MessageType.Presence => SetPresenceAsync(session, message),
                     MessageType.Refresh => session.RefreshAsync(id, message.Token!),
                     _ => Task.CompletedTask,
                 };

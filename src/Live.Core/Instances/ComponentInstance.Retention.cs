@@ -58,6 +58,9 @@ internal sealed partial class ComponentInstance
             attached = [];
             previous.Forget(Id);
             host.Metrics.Unmounted(Descriptor.Name, 1);
+
+            // Its room memberships move over too: held off the old connection here, taken up below.
+            await KeepRoomsAsync(previous).ConfigureAwait(false);
         }
         else
         {
@@ -87,6 +90,9 @@ internal sealed partial class ComponentInstance
         ReleaseJsonCache();
         host.Metrics.Resumed(replay ? "patches" : "state");
         Log.Resumed(host.Logger, Descriptor.Name, Id, replay);
+
+        // Back in its rooms after the client has the instance again (each room sends a joined snapshot).
+        await RestoreRoomsAsync(sink).ConfigureAwait(false);
         return ResumeOutcome.Resumed;
     });
 
@@ -112,6 +118,8 @@ internal sealed partial class ComponentInstance
             Log.HookFailed(host.Logger, ex, "OnDisconnectAsync", Descriptor.Name, Id);
         }
 
+        // After the hook, which may still write to its rooms (the user is a member until now).
+        await ReleaseRoomsAsync().ConfigureAwait(false);
         await DestroyOnQueueAsync().ConfigureAwait(false);
     });
 

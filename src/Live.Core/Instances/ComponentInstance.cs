@@ -283,6 +283,7 @@ internal sealed partial class ComponentInstance : IComponentScheduler
         {
             // Kept for a resume; the disconnect hook runs if the window ends without one.
             Retain(sink.Context);
+            await KeepRoomsAsync(sink).ConfigureAwait(false);
             return false;
         }
 

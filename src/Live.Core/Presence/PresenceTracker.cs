@@ -17,14 +17,14 @@ internal sealed class PresenceTracker
 
     public bool Contains(string userId) => members.ContainsKey(userId);
 
-    /// <summary>Counts one more connection of <paramref name="identity"/>; returns whether the user is new to the room.</summary>
+    /// <summary>Counts one more (online) connection of <paramref name="identity"/>; returns whether the user is new to the room.</summary>
     public bool AddConnection(UserIdentity identity, JsonObject? metadata, DateTimeOffset now)
     {
         if (members.TryGetValue(identity.UserId, out var member))
         {
             member.Connections++;
             member.LastActive = now;
-            member.Status = PresenceStatus.Online;
+            member.Recompute();
             if (metadata is not null)
             {
                 member.Metadata = metadata;
@@ -37,26 +37,68 @@ internal sealed class PresenceTracker
         return true;
     }
 
-    /// <summary>Counts one connection less; returns whether that was the user's last (the user left, with their live state).</summary>
-    public bool RemoveConnection(string userId)
+    /// <summary>
+    /// Counts one connection less (<paramref name="wasAway"/>: it had said it was away); returns whether that was the
+    /// user's last — live or held — connection (the user left, with their live state).
+    /// </summary>
+    public bool RemoveConnection(string userId, bool wasAway)
     {
         if (!members.TryGetValue(userId, out var member))
         {
             return false;
         }
 
-        if (--member.Connections > 0)
+        member.Connections--;
+        if (wasAway)
+        {
+            member.Away--;
+        }
+
+        member.Recompute();
+        return RemoveIfGone(member);
+    }
+
+    /// <summary>
+    /// A connection of the user dropped while a component of it is kept for a resume: it stops counting as connected
+    /// but keeps the user a member (with their live state) until <see cref="EndHold"/> or <see cref="ResumeHeld"/>.
+    /// </summary>
+    public void HoldConnection(string userId, bool wasAway)
+    {
+        if (members.TryGetValue(userId, out var member))
+        {
+            member.Connections--;
+            if (wasAway)
+            {
+                member.Away--;
+            }
+
+            member.Held++;
+            member.Recompute();
+        }
+    }
+
+    /// <summary>A held connection was resumed: it counts as an online connection again.</summary>
+    public void ResumeHeld(string userId, DateTimeOffset now)
+    {
+        if (members.TryGetValue(userId, out var member))
+        {
+            member.Held--;
+            member.Connections++;
+            member.LastActive = now;
+            member.Recompute();
+        }
+    }
+
+    /// <summary>A held connection will not come back; returns whether the user left with it.</summary>
+    public bool EndHold(string userId)
+    {
+        if (!members.TryGetValue(userId, out var member))
         {
             return false;
         }
 
-        members.Remove(userId);
-        foreach (var key in live.Where(e => e.Value.UserId == userId).Select(e => e.Key).ToList())
-        {
-            live.Remove(key);
-        }
-
-        return true;
+        member.Held--;
+        return RemoveIfGone(member);
     }
 
     public void Touch(string userId, DateTimeOffset now)
@@ -67,6 +109,24 @@ internal sealed class PresenceTracker
         }
     }
 
+    /// <summary>
+    /// One connection of the user says it is away (or online again; the same as before changes nothing). Returns the
+    /// user's resulting status: away only when every connection of theirs in the room is away.
+    /// </summary>
+    public PresenceStatus SetConnectionAway(string userId, bool wasAway, bool away, DateTimeOffset now)
+    {
+        var member = members[userId];
+        if (wasAway != away)
+        {
+            member.Away += away ? 1 : -1;
+            member.LastActive = now;
+            member.Recompute();
+        }
+
+        return member.Status;
+    }
+
+    /// <summary>Server code sets the status of the user (every connection of theirs in the room follows).</summary>
     public bool SetStatus(string userId, PresenceStatus status, DateTimeOffset now)
     {
         if (!members.TryGetValue(userId, out var member))
@@ -74,6 +134,7 @@ internal sealed class PresenceTracker
             return false;
         }
 
+        member.Away = status == PresenceStatus.Away ? member.Connections : 0;
         member.Status = status;
         member.LastActive = now;
         return true;
@@ -144,18 +205,50 @@ internal sealed class PresenceTracker
         writer.WriteEndObject();
     }
 
+    private bool RemoveIfGone(Member member)
+    {
+        if (member.Connections > 0 || member.Held > 0)
+        {
+            return false;
+        }
+
+        members.Remove(member.UserId);
+        foreach (var key in live.Where(e => e.Value.UserId == member.UserId).Select(e => e.Key).ToList())
+        {
+            live.Remove(key);
+        }
+
+        return true;
+    }
+
     private sealed class Member(string userId, string displayName, DateTimeOffset joined)
     {
         public string UserId { get; } = userId;
 
         public string DisplayName { get; } = displayName;
 
+        /// <summary>Live connections in the room.</summary>
         public int Connections { get; set; } = 1;
+
+        /// <summary>Connections that dropped and may be resumed (not counted in <see cref="Connections"/>).</summary>
+        public int Held { get; set; }
+
+        /// <summary>How many of <see cref="Connections"/> said they are away.</summary>
+        public int Away { get; set; }
 
         public PresenceStatus Status { get; set; } = PresenceStatus.Online;
 
         public DateTimeOffset LastActive { get; set; } = joined;
 
         public JsonObject? Metadata { get; set; }
+
+        /// <summary>Away when every live connection is away; with none live, the last status stays.</summary>
+        public void Recompute()
+        {
+            if (Connections > 0)
+            {
+                Status = Away >= Connections ? PresenceStatus.Away : PresenceStatus.Online;
+            }
+        }
     }
 }

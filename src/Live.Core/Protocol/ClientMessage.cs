@@ -17,4 +17,5 @@ internal readonly record struct ClientMessage(
     string? Token = null,
     string? Resume = null,
     long Version = 0,
-    string? Room = null);
+    string? Room = null,
+    bool Away = false);

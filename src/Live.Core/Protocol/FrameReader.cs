@@ -139,11 +139,15 @@ internal static class FrameReader
         {
             type = MessageType.Refresh;
         }
+        else if (typeElement.ValueEquals("presence"u8))
+        {
+            type = MessageType.Presence;
+        }
         else
         {
             error = new ProtocolError(
                 ErrorCodes.UnknownType,
-                $"Unknown message type '{Truncate(typeElement.GetString())}'; expected mount, action, unmount, resync, rehydrate, resume, join, leave, refresh or ping.");
+                $"Unknown message type '{Truncate(typeElement.GetString())}'; expected mount, action, unmount, resync, rehydrate, resume, join, leave, presence, refresh or ping.");
             return Fail(ref document);
         }
 
@@ -156,6 +160,7 @@ internal static class FrameReader
         string? component = null, instance = null, action = null, token = null, resume = null, room = null;
         JsonElement args = default, props = default;
         long version = 0;
+        var away = false;
         switch (type)
         {
             case MessageType.Mount:
@@ -193,6 +198,14 @@ internal static class FrameReader
                 }
 
                 break;
+            case MessageType.Presence:
+                if (!TryReadName(root, "room", required: true, out room, out error)
+                    || !TryReadStatus(root, out away, out error))
+                {
+                    return Fail(ref document);
+                }
+
+                break;
             case MessageType.Refresh:
                 if (!TryReadName(root, "token", required: true, out token, out error, MaxTokenLength))
                 {
@@ -223,7 +236,7 @@ internal static class FrameReader
                 break;
         }
 
-        message = new ClientMessage(type, errorId, component, instance, action, args, props, token, resume, version, room);
+        message = new ClientMessage(type, errorId, component, instance, action, args, props, token, resume, version, room, away);
         error = null;
         return true;
     }
@@ -301,6 +314,25 @@ internal static class FrameReader
         }
 
         id = value;
+        return true;
+    }
+
+    /// <summary>Reads the required <c>"status"</c> of a <c>presence</c> message: <c>online</c> or <c>away</c>.</summary>
+    private static bool TryReadStatus(JsonElement root, out bool away, out ProtocolError? error)
+    {
+        away = false;
+        if (!TryReadName(root, "status", required: true, out var status, out error, maxLength: 16))
+        {
+            return false;
+        }
+
+        if (status is not ("online" or "away"))
+        {
+            error = new ProtocolError(ErrorCodes.InvalidRequest, $"\"status\" must be \"online\" or \"away\", not \"{Truncate(status)}\".");
+            return false;
+        }
+
+        away = status == "away";
         return true;
     }
 
@@ -433,6 +465,7 @@ internal static class FrameReader
         MessageType.Join => "join",
         MessageType.Leave => "leave",
         MessageType.Refresh => "refresh",
+        MessageType.Presence => "presence",
         _ => "ping",
     };
 

@@ -13,4 +13,5 @@ internal enum MessageType
     Join,
     Leave,
     Refresh,
+    Presence,
 }

@@ -145,19 +145,6 @@ internal sealed partial class RoomInstance
         return Task.CompletedTask;
     });
 
-    /// <summary>Sets a member's status; returns whether the user is a member.</summary>
-    public Task<bool> SetStatusAsync(string userId, PresenceStatus status) => queue.Enqueue(() =>
-    {
-        if (IsDestroyed || !presence.SetStatus(userId, status, runtime.TimeProvider.GetUtcNow()))
-        {
-            return Task.FromResult(false);
-        }
-
-        MarkPresenceDirty();
-        Flush();
-        return Task.FromResult(true);
-    });
-
     private void ThrowIfDestroyed()
     {
         if (IsDestroyed)

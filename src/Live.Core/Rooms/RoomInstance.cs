@@ -140,18 +140,26 @@ internal sealed partial class RoomInstance
             presence.AddConnection(identity, metadata, runtime.TimeProvider.GetUtcNow());
             MarkPresenceDirty();
 
-            // The members already here get the change as a patch; the newcomer gets the document that includes it.
-            Flush();
-            var membership = new RoomConnection(sink, identity);
-            membership.Components.Add(component);
-            connections[connectionId] = membership;
-            receivers = [.. connections.Values];
-            manager.Track(connectionId, this);
-            CancelCleanup();
-            runtime.Metrics.RoomJoined();
-            sink.TrySend(ServerMessages.Joined(requestId, Name, component.Id, Id, Version, DocumentJson));
+            AddMembership(new RoomConnection(sink, identity) { Metadata = metadata }, component, requestId);
             return RoomJoinOutcome.Success;
         });
+
+    /// <summary>
+    /// Makes <paramref name="membership"/> (presence already counts it) a member connection: the members already here
+    /// get the presence change as a patch; the newcomer gets <c>joined</c> with the document that includes it.
+    /// </summary>
+    private void AddMembership(RoomConnection membership, ComponentInstance component, string? requestId)
+    {
+        Flush();
+        membership.Components.Add(component);
+        var connectionId = membership.Sink.Context.ConnectionId;
+        connections[connectionId] = membership;
+        receivers = [.. connections.Values];
+        manager.Track(connectionId, this);
+        CancelCleanup();
+        runtime.Metrics.RoomJoined();
+        membership.Sink.TrySend(ServerMessages.Joined(requestId, Name, component.Id, Id, Version, DocumentJson));
+    }
 
     /// <summary>
     /// Takes <paramref name="component"/> (or, when null, every component) of a connection out of the room; the
@@ -214,6 +222,7 @@ internal sealed partial class RoomInstance
     /// <summary>Makes every member leave (reason cleanup) and destroys the room.</summary>
     public Task CloseAsync() => queue.Enqueue(async () =>
     {
+        await EndHoldsAsync(RoomLeaveReason.Cleanup).ConfigureAwait(false);
         foreach (var membership in connections.Values.ToList())
         {
             foreach (var component in membership.Components)
@@ -235,75 +244,36 @@ internal sealed partial class RoomInstance
         receivers = [.. connections.Values];
         manager.Untrack(connectionId, this);
         runtime.Metrics.RoomLeft();
-        var userLeft = presence.RemoveConnection(membership.Identity.UserId);
+        if (held.TryGetValue(connectionId, out var membershipHeld))
+        {
+            // A component of the dropped connection is kept for a resume: the user stays a member meanwhile.
+            presence.HoldConnection(membership.Identity.UserId, membership.Away);
+            membershipHeld.Counted = true;
+            MarkPresenceDirty();
+            Flush();
+            return;
+        }
+
+        var userLeft = presence.RemoveConnection(membership.Identity.UserId, membership.Away);
         MarkPresenceDirty();
+        await RunLeaveHookAsync(connectionId, membership.Identity.UserId, userLeft, reason).ConfigureAwait(false);
+        Flush();
+        ScheduleCleanupIfEmpty();
+    }
+
+    private async Task RunLeaveHookAsync(string connectionId, string userId, bool userLeft, RoomLeaveReason reason)
+    {
         if (Typed is not null)
         {
             try
             {
-                await Typed.RunLeaveAsync(new RoomLeaveContext(connectionId, membership.Identity.UserId, userLeft, reason)).ConfigureAwait(false);
+                await Typed.RunLeaveAsync(new RoomLeaveContext(connectionId, userId, userLeft, reason)).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
                 Log.HookFailed(runtime.Logger, ex, "OnLeaveAsync", Name);
             }
         }
-
-        Flush();
-        ScheduleCleanupIfEmpty();
-    }
-
-    private void ScheduleCleanupIfEmpty()
-    {
-        if (connections.Count > 0 || IsDestroyed || cleanupTimer is not null)
-        {
-            return;
-        }
-
-        cleanupTimer = runtime.TimeProvider.CreateTimer(
-            static state => ((RoomInstance)state!).OnCleanupDue(),
-            this,
-            runtime.Options.Rooms.CleanupTimeout,
-            Timeout.InfiniteTimeSpan);
-    }
-
-    private void CancelCleanup()
-    {
-        cleanupTimer?.Dispose();
-        cleanupTimer = null;
-    }
-
-    private void OnCleanupDue() => _ = queue.Enqueue(async () =>
-    {
-        if (connections.Count == 0 && !IsDestroyed)
-        {
-            await DestroyOnQueueAsync().ConfigureAwait(false);
-        }
-    });
-
-    private async Task DestroyOnQueueAsync()
-    {
-        if (IsDestroyed)
-        {
-            return;
-        }
-
-        IsDestroyed = true;
-        CancelCleanup();
-        manager.OnDestroyed(this);
-        if (Typed is not null)
-        {
-            try
-            {
-                await Typed.RunDestroyedAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                Log.HookFailed(runtime.Logger, ex, "OnDestroyedAsync", Name);
-            }
-        }
-
-        ReleaseDocument();
     }
 
     private static partial class Log

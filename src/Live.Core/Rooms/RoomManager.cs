@@ -146,6 +146,10 @@ internal sealed class RoomManager
         byConnection.TryRemove(new KeyValuePair<string, ConcurrentDictionary<string, RoomInstance>>(connectionId, joined));
     }
 
+    /// <summary>The rooms the connection is in right now (a snapshot).</summary>
+    public RoomInstance[] RoomsOf(string connectionId) =>
+        byConnection.TryGetValue(connectionId, out var joined) ? [.. joined.Values] : [];
+
     public bool TryGetJoined(string connectionId, string name, out RoomInstance room)
     {
         room = null!;

@@ -95,6 +95,9 @@ public sealed class LiveServer : IAsyncDisposable
     /// Drops every connection made so far the hard way: the server aborts the TCP connection, no close handshake
     /// (a network blip as the server sees it).
     /// </summary>
+    /// <summary>Lets the connections opened so far survive the next <see cref="DropConnections"/> (which then drops only later ones).</summary>
+    public void SpareConnections() => upgrades.Clear();
+
     public void DropConnections()
     {
         while (upgrades.TryDequeue(out var context))

@@ -30,6 +30,9 @@ public sealed class RoomWire : IAsyncDisposable
 
     public LiveConnection Connection { get; }
 
+    /// <summary>Watches the room messages of a connection opened elsewhere (no Chatter is mounted).</summary>
+    public static RoomWire Watch(LiveConnection connection) => new(connection);
+
     public LiveComponentHandle Chatter { get; private set; } = null!;
 
     public IReadOnlyList<JsonElement> Messages => messages.Entries;
@@ -70,6 +73,17 @@ public sealed class RoomWire : IAsyncDisposable
     {
         await documents.WaitForAsync(d => d.Instance == roomInstance && until(d.Document), Clients.Wait);
         return documents.Entries.Last(d => d.Instance == roomInstance && until(d.Document)).Document;
+    }
+
+    /// <summary>How many document versions this client has seen so far (a mark for <see cref="RoomDocumentAfterAsync"/>).</summary>
+    public int DocumentCount => documents.Entries.Count;
+
+    /// <summary>As <see cref="RoomDocumentAsync"/>, among the document versions seen after <paramref name="mark"/> only.</summary>
+    public async Task<JsonNode> RoomDocumentAfterAsync(int mark, string roomInstance, Func<JsonNode, bool> until)
+    {
+        bool Matches((string Instance, JsonNode Document) d) => d.Instance == roomInstance && until(d.Document);
+        await documents.WaitForAsync(_ => documents.Entries.Skip(mark).Any(Matches), Clients.Wait);
+        return documents.Entries.Skip(mark).Last(Matches).Document;
     }
 
     private void Track(JsonElement m, string? type)

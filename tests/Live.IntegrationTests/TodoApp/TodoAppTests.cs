@@ -99,6 +99,38 @@ public sealed class TodoAppTests : IAsyncLifetime
         Assert.Equal("persisted", reloaded.State["todos"]![0]!["text"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_view_rehydrated_with_a_draft_after_a_restart_says_again_in_the_presence_room_that_it_is_editing()
+    {
+        string token;
+        string editorKey;
+        await using (var before = await LiveConnection.ConnectAsync(LiveUri))
+        {
+            var inbox = Inbox.Of(before);
+            var view = await before.MountAsync("TodoView");
+            await view.InvokeAsync("setDraft", new { text = "half a thought" });
+            editorKey = view.State["editorKey"]!.GetValue<string>();
+            await inbox.WaitForTypeAsync("token", t => t.GetProperty("version").GetInt64() >= view.Version);
+            token = inbox.OfType("token")[^1].GetProperty("token").GetString()!;
+        }
+
+        await StopAsync();
+        await StartAsync();
+
+        await using var observer = await LiveConnection.ConnectAsync(LiveUri);
+        var watch = Rooms.RoomWire.Watch(observer);
+        await observer.MountAsync("TodoView");
+        var room = (await watch.WaitForAsync("joined")).GetProperty("roomInstance").GetString()!;
+        await using var after = await LiveConnection.ConnectAsync(LiveUri);
+        var answer = await after.SendRawRequestAsync(
+            System.Text.Json.JsonSerializer.Serialize(new { type = "rehydrate", id = "rh", component = "TodoView", token }), "rh");
+
+        Assert.True(answer.GetProperty("rehydrated").GetBoolean(), answer.GetRawText());
+        Assert.Equal("half a thought", answer.GetProperty("state").GetProperty("draft").GetString());
+        var document = await watch.RoomDocumentAsync(room, d => d["live"]![$"editing:{editorKey}"] is not null);
+        Assert.True(document["live"]![$"editing:{editorKey}"]!["value"]!.GetValue<bool>());
+    }
+
     private Uri LiveUri
     {
         get

@@ -77,4 +77,25 @@ describe("rooms", () => {
     assert.equal(lobby.isJoined, false);
     await assert.rejects(panel.leaveRoom(lobby.name), (e: unknown) => e instanceof LiveError && e.code === "room_not_joined");
   });
+
+  test("setStatus makes the member away for the others and online again", async () => {
+    const room = uniqueRoom("chat");
+    const alice = live.client();
+    const bob = live.client();
+    await alice.mount(ChatPanel, { room });
+    await bob.mount(ChatPanel, { room });
+    const aliceRoom = alice.room(room)!;
+    const bobRoom = bob.room(room)!;
+    assert.equal(Object.keys(bobRoom.members).length, 2);
+
+    const away = changed(bobRoom, (d) => Object.values(d.members).some((m) => m.status === "away"));
+    assert.equal(await aliceRoom.setStatus("away"), "away");
+    const document = await away;
+    const awayMembers = Object.values(document.members).filter((m) => m.status === "away");
+    assert.equal(awayMembers.length, 1);
+
+    const online = changed(bobRoom, (d) => Object.values(d.members).every((m) => m.status === "online"));
+    assert.equal(await aliceRoom.setStatus("online"), "online");
+    await online;
+  });
 });
