@@ -80,15 +80,17 @@ async function setFilterAndDraft({ page, frame }, filter, draft) {
   await page.locator("h1").click(); // Unfocused, the input shows the view state's draft on every render.
   const view = await frame(f => f.type === "mounted" && f.component === "TodoView", "the TodoView mount");
   // The draft's change arrives as a `patch`, or — the view being held by this page only — inside the `result` of the
-  // action that set it (`version` + `ops`; a result names no instance, but only TodoView has a /draft).
-  const drafted = await frame(
+  // action that set it (its `ops`, version implied; a result names no instance, but only TodoView has a /draft).
+  await frame(
     f =>
-      ((f.type === "patch" && f.instance === view.instance) || (f.type === "result" && typeof f.version === "number")) &&
+      ((f.type === "patch" && f.instance === view.instance) || f.type === "result") &&
       Array.isArray(f.ops) &&
       f.ops.some(op => op.path === "/draft" && op.value === draft),
     "the draft's change (patch or result)",
   );
-  await frame(f => f.type === "token" && f.instance === view.instance && f.version >= drafted.version, "a token covering the draft");
+  // A token covers the draft when its signed state holds it (the payload is base64url JSON; the page never reads it).
+  const stateOf = token => JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString("utf8")).s;
+  await frame(f => f.type === "token" && f.instance === view.instance && stateOf(f.token)?.draft === draft, "a token covering the draft");
 }
 
 test("killed and restarted with the same key, the page rehydrates its filter and draft by itself and keeps working", async () => {
