@@ -118,7 +118,6 @@ public sealed class BenchServer : IAsyncDisposable
         }
 
         app.MapGet("/bench/memory", MemoryReport.Handle);
-        app.MapGet("/bench/cpu", ProcessUsage.Handle);
         app.MapGet(ServerStats.Path, ServerStats.Handle);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -55,15 +55,15 @@ public sealed class ActionsScenario(int clients, TimeSpan duration, Uri? liveUrl
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             var warmup = await Phases.WarmUpUntilJitSettlesAsync(
                 progress, "Live: warm up", Phases.Warmup(duration), MaxWarmup, clients, i => Step(i, record: false),
-                liveUrl is null ? null : async () => (await ProcessUsage.ReadRemoteAsync(http, liveUrl))?.CompiledMethods);
+                liveUrl is null ? null : async () => (await ServerStats.TryFetchAsync(http, liveUrl))?.CompiledMethods);
             var flushes = server?.Bytes.Flushes ?? 0;
             var tokens = probe?.TokensSigned ?? 0;
-            var remoteBefore = liveUrl is null ? null : await ProcessUsage.ReadRemoteAsync(http, liveUrl);
+            var remoteBefore = liveUrl is null ? null : await ServerStats.TryFetchAsync(http, liveUrl);
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var jit = System.Runtime.JitInfo.GetCompilationTime();
             var (steps, elapsed, cpu) = await Phases.RunAsync(progress, "Live: measure", duration, clients, MaxStepsPerClient, i => Step(i, record: true));
             allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-            var remoteAfter = liveUrl is null ? null : await ProcessUsage.ReadRemoteAsync(http, liveUrl);
+            var remoteAfter = liveUrl is null ? null : await ServerStats.TryFetchAsync(http, liveUrl);
 
             var result = Summarize(steps, elapsed, cpu, allocated, latencies);
             result.Add("JIT time while measuring (process)", (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds, "ms");
@@ -71,9 +71,9 @@ public sealed class ActionsScenario(int clients, TimeSpan duration, Uri? liveUrl
             if (remoteBefore is not null && remoteAfter is not null)
             {
                 // The server runs in another process (--url): its own CPU and allocations, per round trip.
-                result.Add("server CPU/round trip (--url process)", (remoteAfter.CpuMicroseconds - remoteBefore.CpuMicroseconds) / steps, "µs");
+                result.Add("server CPU/round trip (--url process)", (remoteAfter.CpuMicroseconds - remoteBefore.CpuMicroseconds) / (double)steps, "µs");
                 result.Add("server allocated/round trip (--url process)", (remoteAfter.AllocatedBytes - remoteBefore.AllocatedBytes) / (double)steps, "B");
-                result.Add("server JIT time while measuring (--url process)", (remoteAfter.JitMicroseconds - remoteBefore.JitMicroseconds) / 1000, "ms");
+                result.Add("server JIT time while measuring (--url process)", (remoteAfter.JitMicroseconds - remoteBefore.JitMicroseconds) / 1000.0, "ms");
             }
 
             if (server is not null)

@@ -37,6 +37,19 @@ internal struct JsonPointerBuilder : IDisposable
         _length += written;
     }
 
+    /// <summary>Appends <c>/-</c> when an insert lands at the end of the array (it reads better), else the index.</summary>
+    public void AppendInsertPosition(int index, bool appending)
+    {
+        if (appending)
+        {
+            AppendEnd();
+        }
+        else
+        {
+            AppendIndex(index);
+        }
+    }
+
     /// <summary>Appends <c>/-</c>: "after the last item" for an <c>add</c>.</summary>
     public void AppendEnd()
     {

@@ -99,7 +99,7 @@ internal sealed partial class PatchBuilder
 
         for (var k = overlap; k < newMiddle; k++)
         {
-            AppendInsertPosition(ref session, prefix + k, appending: suffix == 0);
+            session.Path.AppendInsertPosition(prefix + k, appending: suffix == 0);
             WriteAdd(ref session, newItems[prefix + k]);
             session.Path.Truncate(basePath);
         }
@@ -110,19 +110,6 @@ internal sealed partial class PatchBuilder
             session.Path.AppendIndex(prefix + k);
             WriteRemove(ref session);
             session.Path.Truncate(basePath);
-        }
-    }
-
-    /// <summary>Appends <c>/-</c> when the insert lands at the end of the array (it reads better), else the index.</summary>
-    private static void AppendInsertPosition(ref Session session, int index, bool appending)
-    {
-        if (appending)
-        {
-            session.Path.AppendEnd();
-        }
-        else
-        {
-            session.Path.AppendIndex(index);
         }
     }
 }

@@ -178,7 +178,7 @@ internal sealed partial class PatchBuilder
         {
             if (step.IsInsert)
             {
-                AppendInsertPosition(ref session, prefix + step.To, step.Appending);
+                session.Path.AppendInsertPosition(prefix + step.To, step.Appending);
                 WriteAdd(ref session, newItems[prefix + step.NewIndex]);
                 session.Path.Truncate(basePath);
             }

@@ -243,50 +243,29 @@ internal sealed partial class PatchBuilder
 
     private static void WriteReplace(ref Session session, JsonElement value)
     {
-        var writer = session.Writer;
-        writer.WriteStartObject();
-        writer.WriteString("op"u8, "replace"u8);
-        writer.WriteString("path"u8, session.Path.Written);
-        WriteValue(writer, value);
-        writer.WriteEndObject();
+        PatchOpWriter.BeginValueOp(session.Writer, "replace"u8, ref session.Path);
+        WriteValue(session.Writer, value);
+        session.Writer.WriteEndObject();
         session.Count++;
     }
 
     private static void WriteAdd(ref Session session, JsonElement value)
     {
-        var writer = session.Writer;
-        writer.WriteStartObject();
-        writer.WriteString("op"u8, "add"u8);
-        writer.WriteString("path"u8, session.Path.Written);
-        WriteValue(writer, value);
-        writer.WriteEndObject();
+        PatchOpWriter.BeginValueOp(session.Writer, "add"u8, ref session.Path);
+        WriteValue(session.Writer, value);
+        session.Writer.WriteEndObject();
         session.Count++;
     }
 
     private static void WriteRemove(ref Session session)
     {
-        var writer = session.Writer;
-        writer.WriteStartObject();
-        writer.WriteString("op"u8, "remove"u8);
-        writer.WriteString("path"u8, session.Path.Written);
-        writer.WriteEndObject();
+        PatchOpWriter.Remove(session.Writer, ref session.Path);
         session.Count++;
     }
 
-    /// <summary>Writes a move between two indices of the array at the current path.</summary>
     private static void WriteMove(ref Session session, int fromIndex, int toIndex)
     {
-        var writer = session.Writer;
-        var basePath = session.Path.Length;
-        writer.WriteStartObject();
-        writer.WriteString("op"u8, "move"u8);
-        session.Path.AppendIndex(fromIndex);
-        writer.WriteString("from"u8, session.Path.Written);
-        session.Path.Truncate(basePath);
-        session.Path.AppendIndex(toIndex);
-        writer.WriteString("path"u8, session.Path.Written);
-        session.Path.Truncate(basePath);
-        writer.WriteEndObject();
+        PatchOpWriter.Move(session.Writer, ref session.Path, fromIndex, toIndex);
         session.Count++;
     }
 

@@ -174,7 +174,7 @@ internal sealed partial class TypedPatchBuilder
         {
             if (step.IsInsert)
             {
-                AppendInsertPosition(ref session, prefix + step.To, step.Appending);
+                session.Path.AppendInsertPosition(prefix + step.To, step.Appending);
                 WriteAdd(ref session, newItems[prefix + step.NewIndex], element);
                 session.Path.Truncate(basePath);
             }

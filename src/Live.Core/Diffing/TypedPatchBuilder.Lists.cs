@@ -145,7 +145,7 @@ internal sealed partial class TypedPatchBuilder
 
         for (var k = overlap; k < newMiddle; k++)
         {
-            AppendInsertPosition(ref session, prefix + k, appending: suffix == 0);
+            session.Path.AppendInsertPosition(prefix + k, appending: suffix == 0);
             WriteAdd(ref session, newItems[prefix + k], element);
             session.Path.Truncate(basePath);
         }
@@ -172,18 +172,6 @@ internal sealed partial class TypedPatchBuilder
         }
 
         return estimate >= fixedCost + SerializedLength(ref session, lists.NewValue, lists.Shape);
-    }
-
-    private static void AppendInsertPosition(ref Session session, int index, bool appending)
-    {
-        if (appending)
-        {
-            session.Path.AppendEnd();
-        }
-        else
-        {
-            session.Path.AppendIndex(index);
-        }
     }
 
     /// <summary>Both sides of a list being diffed: the collections, their contract and their items.</summary>
