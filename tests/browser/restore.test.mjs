@@ -1,29 +1,15 @@
 // Reconnects that lose nothing, in a real browser: the TodoApp page rehydrates its view after the server is killed
 // and restarted with the same signing key (and after a reload), and resumes its live view after a dropped socket.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { artifacts, freePort, launchChromium, startTodoApp, stopTodoApp, tempDataFile } from "./support.mjs";
+import { artifacts, stopTodoApp, useTodoApp } from "./support.mjs";
 
-let browser;
-let app;
-let port;
-const dataFile = tempDataFile();
-
-before(async () => {
-  port = await freePort();
-  app = await startTodoApp({ port, dataFile });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await stopTodoApp(app);
-});
+const live = useTodoApp();
 
 /** Opens the page and records the Live frames it receives (parsed), so a test can wait for a signed token. */
 async function openPage() {
-  const page = await browser.newPage();
+  const page = await live.browser.newPage();
   const errors = [];
   const frames = [];
   const waiters = new Set();
@@ -53,7 +39,7 @@ async function openPage() {
       waiters.add(waiter);
     });
   };
-  await page.goto(app.url + "/");
+  await page.goto(live.app.url + "/");
   await page.locator("#status[data-status='open']").waitFor({ timeout: 10_000 });
   // The page binds its handlers right after both mounts resolve, which is when it sets the restore badge: typing
   // before that submits the bare form (a navigation) instead of adding a todo.
@@ -99,9 +85,9 @@ test("killed and restarted with the same key, the page rehydrates its filter and
   await addTodo(page, "kept across the restart");
   await setFilterAndDraft(tab, "active", "half-typed draft");
 
-  await stopTodoApp(app, "SIGKILL");
+  await stopTodoApp(live.app, "SIGKILL");
   await page.locator("#status[data-status='reconnecting']").waitFor({ timeout: 5000 });
-  app = await startTodoApp({ port, dataFile });
+  await live.restart();
   await page.locator("#status[data-status='open']").waitFor({ timeout: 15_000 });
 
   // A fresh mount would have reset both: filter "all", and an empty draft rendered into the unfocused input.
@@ -137,7 +123,7 @@ test("a reload rehydrates the view from sessionStorage", async () => {
 });
 
 test("a dropped socket resumes the live view, and a change made in another tab meanwhile arrives", async () => {
-  const page = await browser.newPage();
+  const page = await live.browser.newPage();
   const errors = [];
   page.on("pageerror", e => errors.push(e));
   // Every Live socket of this page goes through a proxy the test controls: it can cut the connection, and hold a
@@ -149,7 +135,7 @@ test("a dropped socket resumes the live view, and a change made in another tab m
     route.connectToServer();
     sockets.push(route);
   });
-  await page.goto(app.url + "/");
+  await page.goto(live.app.url + "/");
   await page.locator("#status[data-status='open']").waitFor({ timeout: 10_000 });
   await page.click("[data-filter='active']");
   await page.locator("[data-filter='active'].selected").waitFor({ timeout: 2000 });

@@ -1,38 +1,18 @@
 // The TodoApp's development sign-in in a real browser: the page shows who is signed in, the Live connection is
 // authenticated by the same cookie, and only an admin can clear the whole list.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { artifacts, freePort, launchChromium, startTodoApp, stopTodoApp, tempDataFile } from "./support.mjs";
+import { artifacts, openInNewContext, signIn, stopTodoApp, useTodoApp } from "./support.mjs";
 
-let browser;
-let app;
-
-before(async () => {
-  app = await startTodoApp({ port: await freePort(), dataFile: tempDataFile() });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await stopTodoApp(app);
-});
+const live = useTodoApp();
 
 /** A new browser context (its own cookie jar) signed in as `user`, or anonymous when `user` is null. */
 async function openAs(user) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", e => errors.push(e));
-  await page.goto(app.url + "/");
-  await page.locator("#status[data-status='open']").waitFor({ timeout: 10_000 });
-  await page.locator("#signed-in-as", { hasText: "Not signed in" }).waitFor({ timeout: 5000 });
-  if (user !== null) {
-    await page.click(`button:text-is("Sign in as ${user}")`);
-    await page.locator("#signed-in-as", { hasText: `Signed in as ${user}` }).waitFor({ timeout: 10_000 });
-    await page.locator("#status[data-status='open']").waitFor({ timeout: 10_000 });
-  }
-  return { context, page, errors };
+  const tab = await openInNewContext(live.browser, live.app);
+  await tab.page.locator("#signed-in-as", { hasText: "Not signed in" }).waitFor({ timeout: 5000 });
+  if (user !== null) await signIn(tab.page, user);
+  return tab;
 }
 
 test("signing in shows the user, and signing out goes back to anonymous", async () => {
@@ -58,7 +38,7 @@ test("clear all is refused for bob (forbidden) and empties the list in every tab
   const bob = await openAs("bob");
   const alice = await openAs("alice");
   const aliceSecondTab = await alice.context.newPage();
-  await aliceSecondTab.goto(app.url + "/");
+  await aliceSecondTab.goto(live.app.url + "/");
   await aliceSecondTab.locator("#status[data-status='open']").waitFor({ timeout: 10_000 });
   await add(bob.page, "bob's todo");
   await add(alice.page, "alice's todo");
@@ -112,7 +92,7 @@ test("clear all is refused for bob (forbidden) and empties the list in every tab
 });
 
 test("a sign-in post without the antiforgery token is refused", async () => {
-  const response = await fetch(app.url + "/account/login", {
+  const response = await fetch(live.app.url + "/account/login", {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: "user=alice",

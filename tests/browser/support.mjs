@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -79,4 +80,49 @@ export async function launchChromium() {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * Starts one TodoApp and one Chromium for the test file (registers its `before`/`after` hooks). The returned fixture's
+ * `app` changes when a test kills the server and calls `restart()`, which starts it again on the same port and data
+ * file (the same signing key), as a deploy would.
+ */
+export function useTodoApp() {
+  const fixture = {
+    app: undefined,
+    browser: undefined,
+    port: 0,
+    dataFile: tempDataFile(),
+    async restart() {
+      this.app = await startTodoApp({ port: this.port, dataFile: this.dataFile });
+    },
+  };
+  before(async () => {
+    fixture.port = await freePort();
+    await fixture.restart();
+    fixture.browser = await launchChromium();
+  });
+  after(async () => {
+    await fixture.browser?.close();
+    await stopTodoApp(fixture.app);
+  });
+  return fixture;
+}
+
+/** A page in a browser context of its own (its own cookies), opened on the app and connected; page errors are collected. */
+export async function openInNewContext(browser, app) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", e => errors.push(e));
+  await page.goto(app.url + "/");
+  await page.locator("#status[data-status='open']").waitFor({ timeout: 10_000 });
+  return { context, page, errors };
+}
+
+/** Signs the page in as `user` through the development sign-in and waits until its Live connection is open again. */
+export async function signIn(page, user) {
+  await page.click(`button:text-is("Sign in as ${user}")`);
+  await page.locator("#signed-in-as", { hasText: `Signed in as ${user}` }).waitFor({ timeout: 10_000 });
+  await page.locator("#status[data-status='open']").waitFor({ timeout: 10_000 });
 }

@@ -1,30 +1,16 @@
 // The TodoApp in a real browser: two pages share the list live, and the page survives the server going away.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { artifacts, freePort, launchChromium, startTodoApp, stopTodoApp, tempDataFile } from "./support.mjs";
+import { artifacts, openInNewContext, signIn, stopTodoApp, useTodoApp } from "./support.mjs";
 
-let browser;
-let app;
-let port;
-const dataFile = tempDataFile();
-
-before(async () => {
-  port = await freePort();
-  app = await startTodoApp({ port, dataFile });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await stopTodoApp(app);
-});
+const live = useTodoApp();
 
 async function openPage() {
-  const page = await browser.newPage();
+  const page = await live.browser.newPage();
   const errors = [];
   page.on("pageerror", e => errors.push(e));
-  await page.goto(app.url + "/");
+  await page.goto(live.app.url + "/");
   await page.locator("#status[data-status='open']").waitFor({ timeout: 10_000 });
   return { page, errors };
 }
@@ -104,16 +90,9 @@ async function setHidden(page, hidden) {
 
 /** A browser context of its own (its own cookies) signed in as `user` through the development sign-in. */
 async function signedIn(user) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", e => errors.push(e));
-  await page.goto(app.url + "/");
-  await page.locator("#status[data-status='open']").waitFor({ timeout: 10_000 });
-  await page.click(`button:text-is("Sign in as ${user}")`);
-  await page.locator("#signed-in-as", { hasText: `Signed in as ${user}` }).waitFor({ timeout: 10_000 });
-  await page.locator("#status[data-status='open']").waitFor({ timeout: 10_000 });
-  return { context, page, errors };
+  const tab = await openInNewContext(live.browser, live.app);
+  await signIn(tab.page, user);
+  return tab;
 }
 
 test("the status shows reconnecting when the server goes away, and the page recovers", async () => {
@@ -122,11 +101,11 @@ test("the status shows reconnecting when the server goes away, and the page reco
   await page.press("#new-todo", "Enter");
   await todo(page, "survives restarts").waitFor({ timeout: 1000 });
 
-  await stopTodoApp(app, "SIGKILL");
+  await stopTodoApp(live.app, "SIGKILL");
   await page.locator("#status[data-status='reconnecting']").waitFor({ timeout: 5000 });
   await page.screenshot({ path: join(artifacts, "todoapp-reconnecting.png") });
 
-  app = await startTodoApp({ port, dataFile });
+  await live.restart();
   await page.locator("#status[data-status='open']").waitFor({ timeout: 15_000 });
   await todo(page, "survives restarts").waitFor({ timeout: 5000 });
 
