@@ -4,10 +4,10 @@ using Live.LoadTest.Measurement;
 using Live.LoadTest.Scenarios;
 using Spectre.Console;
 
-// `serve live|signalr|rawwebsocket`: the child-process server of the idle scenario (also usable as a --url target).
-if (args is ["serve", var kind])
+// `serve live|livedirect|signalr|rawwebsocket [--no-byte-count]`: the child-process server of the idle scenario (also usable as a --url target).
+if (args is ["serve", var kind, .. var rest])
 {
-    return await ChildServer.ServeAsync(Enum.Parse<ServerKind>(kind, ignoreCase: true));
+    return await ChildServer.ServeAsync(Enum.Parse<ServerKind>(kind, ignoreCase: true), countBytes: !rest.Contains(ChildServer.NoByteCount));
 }
 
 LoadTestOptions options;

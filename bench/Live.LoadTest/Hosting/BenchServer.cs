@@ -41,7 +41,7 @@ public sealed class BenchServer : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
-    public Uri EndpointUri => new($"ws://{BaseUri.Authority}{(Kind == ServerKind.Live ? LivePath : HubPath)}");
+    public Uri EndpointUri => new($"ws://{BaseUri.Authority}{(Kind is ServerKind.Live or ServerKind.LiveDirect ? LivePath : HubPath)}");
 
     public Uri HubUri => new($"http://{BaseUri.Authority}{HubPath}");
 
@@ -49,25 +49,32 @@ public sealed class BenchServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<BenchServer> StartAsync(ServerKind kind)
+    public static async Task<BenchServer> StartAsync(ServerKind kind, bool countBytes = true)
     {
         var bytes = new ByteCounter();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Logging.ClearProviders();
         builder.Logging.AddFilter(_ => false);
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => async connection =>
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
         {
-            var transport = connection.Transport;
-            connection.Transport = new CountingDuplexPipe(transport, bytes);
-            try
+            listen.Use(next => !countBytes ? next : async connection =>
             {
-                await next(connection);
-            }
-            finally
+                var transport = connection.Transport;
+                connection.Transport = new CountingDuplexPipe(transport, bytes);
+                try
+                {
+                    await next(connection);
+                }
+                finally
+                {
+                    connection.Transport = transport;
+                }
+            });
+            if (kind == ServerKind.LiveDirect)
             {
-                connection.Transport = transport;
+                listen.UseLive(); // after the byte counter, so it counts these connections too
             }
-        })));
+        }));
         // Production, like a real deployment, so state tokens need a key: a bench-only one from configuration.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -76,7 +83,7 @@ public sealed class BenchServer : IAsyncDisposable
         });
         builder.Services.AddSingleton<ServerTimer>();
         builder.Services.AddSingleton(bytes);
-        if (kind == ServerKind.Live)
+        if (kind is ServerKind.Live or ServerKind.LiveDirect)
         {
             builder.Services.AddLive(o =>
             {
@@ -103,7 +110,7 @@ public sealed class BenchServer : IAsyncDisposable
         }
 
         var app = builder.Build();
-        if (kind == ServerKind.Live)
+        if (kind is ServerKind.Live or ServerKind.LiveDirect)
         {
             app.MapLive(LivePath);
         }

@@ -23,9 +23,14 @@ public sealed class ChildServer : IAsyncDisposable
         http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
     }
 
+    /// <summary>The <c>serve</c> option that leaves connections unwrapped by the byte counter.</summary>
+    public const string NoByteCount = "--no-byte-count";
+
     public Uri BaseUri { get; }
 
-    public static async Task<ChildServer> StartAsync(ServerKind kind)
+    /// <param name="kind">Which server.</param>
+    /// <param name="countBytes">Whether to wrap connections in the byte counter (the idle scenario measures memory without it).</param>
+    public static async Task<ChildServer> StartAsync(ServerKind kind, bool countBytes = true)
     {
         var path = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var start = new ProcessStartInfo(path)
@@ -41,6 +46,10 @@ public sealed class ChildServer : IAsyncDisposable
 
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add(kind.ToString().ToLowerInvariant());
+        if (!countBytes)
+        {
+            start.ArgumentList.Add(NoByteCount);
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server process.");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
@@ -95,9 +104,9 @@ public sealed class ChildServer : IAsyncDisposable
     }
 
     /// <summary>The child side: serve until standard input closes.</summary>
-    public static async Task<int> ServeAsync(ServerKind kind)
+    public static async Task<int> ServeAsync(ServerKind kind, bool countBytes)
     {
-        await using var server = await BenchServer.StartAsync(kind);
+        await using var server = await BenchServer.StartAsync(kind, countBytes);
         Console.Out.WriteLine(ReadyPrefix + server.BaseUri);
         Console.Out.Flush();
         while (await Console.In.ReadLineAsync() is not null)

@@ -32,6 +32,9 @@ public sealed class IdleScenario(int clients, TimeSpan settle, string? gcDumpDir
     public async Task<SideResult> RunLiveAsync(ProgressContext progress)
     {
         var live = await RunAsync(progress, ServerKind.Live, server => new Uri($"ws://{server.BaseUri.Authority}{BenchServer.LivePath}"), "live.v1", [LiveMount], "\"mounted\"");
+        var direct = await RunAsync(progress, ServerKind.LiveDirect, server => new Uri($"ws://{server.BaseUri.Authority}{BenchServer.LivePath}"), "live.v1", [LiveMount], "\"mounted\"");
+        live.Add("GC heap/connection, UseLive() (connection level)", direct.Get("GC heap/connection") ?? double.NaN, "B");
+        live.Add("working set/connection, UseLive() (connection level)", direct.Get("working set/connection") ?? double.NaN, "B");
         var floor = await RunAsync(progress, ServerKind.RawWebSocket, server => new Uri($"ws://{server.BaseUri.Authority}{BenchServer.RawPath}"), null, ["hello"], "\"ok\"");
         live.Notes.Add(string.Create(CultureInfo.InvariantCulture,
             $"floor, a bare Kestrel WebSocket endpoint holding the same N connections: {floor.Get("GC heap/connection"):N0} B GC heap/connection, {floor.Get("working set/connection"):N0} B working set/connection"));
@@ -44,7 +47,8 @@ public sealed class IdleScenario(int clients, TimeSpan settle, string? gcDumpDir
     private async Task<SideResult> RunAsync(ProgressContext progress, ServerKind kind, Func<ChildServer, Uri> endpoint, string? subProtocol, string[] frames, string expect)
     {
         var side = kind.ToString();
-        await using var server = await ChildServer.StartAsync(kind);
+        // No byte counter here: it is the bench's own instrumentation, and this scenario measures memory only.
+        await using var server = await ChildServer.StartAsync(kind, countBytes: false);
         var uri = endpoint(server);
 
         // Warm up: JIT, pools and caches are a one-off cost, not a per-connection one.

@@ -23,6 +23,8 @@ public static class LiveEndpointRouteBuilderExtensions
         var pipeline = endpoints.CreateApplicationBuilder();
         pipeline.UseWebSockets();
         pipeline.Run(WebSocketEndpoint.HandleAsync);
-        return endpoints.Map(pattern, pipeline.Build()).WithDisplayName("Live WebSocket endpoint");
+        return endpoints.Map(pattern, pipeline.Build())
+            .WithDisplayName("Live WebSocket endpoint")
+            .WithMetadata(LiveEndpointMetadata.Instance);
     }
 }

@@ -16,11 +16,23 @@ internal static class WebSocketEndpoint
 
     public static async Task HandleAsync(HttpContext context)
     {
+        if (await AcceptAsync(context).ConfigureAwait(false) is { } accepted)
+        {
+            await accepted.RunAsync(context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The checks and the accept, apart from running the connection, so a caller need not hold the request while the
+    /// connection lives. <see langword="null"/> when refused (the refusal is in <c>context.Response</c>).
+    /// </summary>
+    public static async Task<AcceptedConnection?> AcceptAsync(HttpContext context)
+    {
         var runtime = context.RequestServices.GetRequiredService<LiveRuntime>();
         if (!context.WebSockets.IsWebSocketRequest)
         {
             await RefuseAsync(context, runtime, "not_websocket", StatusCodes.Status400BadRequest, $"This is the Live WebSocket endpoint: connect with a WebSocket using subprotocol {ProtocolVersion.V1}.").ConfigureAwait(false);
-            return;
+            return null;
         }
 
         var requested = context.WebSockets.WebSocketRequestedProtocols;
@@ -29,35 +41,42 @@ internal static class WebSocketEndpoint
         {
             var offered = requested.Count == 0 ? "no subprotocol" : "'" + string.Join("', '", requested.Select(Clip)) + "'";
             await RefuseAsync(context, runtime, "unsupported_protocol", StatusCodes.Status400BadRequest, $"unsupported protocol {offered}; this server speaks {string.Join(", ", ProtocolVersion.Supported)}").ConfigureAwait(false);
-            return;
+            return null;
         }
 
         if (!OriginCheck.IsAllowed(context.Request, runtime.Options.AllowedOrigins, out var origin))
         {
             await RefuseAsync(context, runtime, "origin", StatusCodes.Status403Forbidden, $"origin '{origin}' may not open a cookie-authenticated Live connection; add it to Live:AllowedOrigins").ConfigureAwait(false);
-            return;
+            return null;
         }
 
         if (runtime.IsShuttingDown)
         {
             await RefuseAsync(context, runtime, "shutting_down", StatusCodes.Status503ServiceUnavailable, "The server is shutting down.").ConfigureAwait(false);
-            return;
+            return null;
         }
 
         var identity = await UpgradeAuthentication.AuthenticateAsync(context, runtime.Options.Authentication).ConfigureAwait(false);
         if (!runtime.TryAcquireUserSlot(identity, out var slot))
         {
             await RefuseAsync(context, runtime, "user_connection_limit", StatusCodes.Status429TooManyRequests, $"This user already has {runtime.Options.Limits.MaxConnectionsPerUser} open connections (Live:Limits:MaxConnectionsPerUser); close one first.").ConfigureAwait(false);
-            return;
+            return null;
         }
 
-        using var userSlot = slot;
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        try
         {
-            SubProtocol = protocol,
-            DangerousEnableCompression = false,
-        }).ConfigureAwait(false);
-        await runtime.RunConnectionAsync(socket, identity, context.RequestServices, context.RequestAborted, userSlot).ConfigureAwait(false);
+            var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+            {
+                SubProtocol = protocol,
+                DangerousEnableCompression = false,
+            }).ConfigureAwait(false);
+            return new AcceptedConnection(runtime, socket, identity, slot);
+        }
+        catch
+        {
+            slot.Dispose();
+            throw;
+        }
     }
 
     private static async Task RefuseAsync(HttpContext context, LiveRuntime runtime, string metricReason, int status, string reason)

@@ -29,7 +29,8 @@ public static class AuthServer
         Action<LiveOptions>? configure = null,
         FakeTimeProvider? time = null,
         Action<IEndpointConventionBuilder>? endpoint = null,
-        string environment = "Development") =>
+        string environment = "Development",
+        bool direct = false) =>
         LiveServer.StartAsync(
             configure,
             services =>
@@ -67,7 +68,8 @@ public static class AuthServer
                 return Results.Ok();
             }),
             environment: environment,
-            endpoint: endpoint);
+            endpoint: endpoint,
+            direct: direct);
 
     /// <summary>A JWT for <paramref name="user"/> that expires <paramref name="lifetime"/> from now (real time).</summary>
     public static string Token(string user, TimeSpan? lifetime = null, bool wrongKey = false, IReadOnlyDictionary<string, object>? claims = null)

@@ -14,6 +14,7 @@ public sealed class LiveServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private System.Collections.Concurrent.ConcurrentQueue<Microsoft.AspNetCore.Http.HttpContext> upgrades = new();
+    private System.Runtime.CompilerServices.StrongBox<int> httpRequests = new();
 
     private LiveServer(WebApplication app, Uri baseUri)
     {
@@ -28,6 +29,9 @@ public sealed class LiveServer : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     public CapturingLoggerProvider Logs { get; private init; } = new();
+
+    /// <summary>Requests that went through the app's HTTP middleware (an upgrade taken at the connection level does not).</summary>
+    public int HttpRequests => Volatile.Read(ref httpRequests.Value);
 
     /// <summary>The signing key every test server gets from configuration unless told otherwise (test-only secret).</summary>
     public static readonly IReadOnlyDictionary<string, string?> TestSigningKey = new Dictionary<string, string?>
@@ -45,7 +49,8 @@ public sealed class LiveServer : IAsyncDisposable
         Action<IEndpointConventionBuilder>? endpoint = null,
         bool registerTestPolicies = true,
         bool withSigningKey = true,
-        int port = 0)
+        int port = 0,
+        bool direct = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         if (withSigningKey)
@@ -58,7 +63,16 @@ public sealed class LiveServer : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(configuration);
         }
 
-        builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{port}");
+        if (direct)
+        {
+            // Live upgrades taken at the connection level (ListenOptions.UseLive()); other requests go to HTTP.
+            builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port, l => l.UseLive()));
+        }
+        else
+        {
+            builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{port}");
+        }
+
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
@@ -78,8 +92,10 @@ public sealed class LiveServer : IAsyncDisposable
         services?.Invoke(builder.Services);
         var app = builder.Build();
         var upgrades = new System.Collections.Concurrent.ConcurrentQueue<Microsoft.AspNetCore.Http.HttpContext>();
+        var httpRequests = new System.Runtime.CompilerServices.StrongBox<int>();
         app.Use((context, next) =>
         {
+            Interlocked.Increment(ref httpRequests.Value);
             upgrades.Enqueue(context);
             return next(context);
         });
@@ -88,7 +104,7 @@ public sealed class LiveServer : IAsyncDisposable
         endpoint?.Invoke(live);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LiveServer(app, new Uri(address)) { Logs = logs, upgrades = upgrades };
+        return new LiveServer(app, new Uri(address)) { Logs = logs, upgrades = upgrades, httpRequests = httpRequests };
     }
 
     /// <summary>
