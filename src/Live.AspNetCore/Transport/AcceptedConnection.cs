@@ -18,22 +18,26 @@ internal sealed class AcceptedConnection(LiveRuntime runtime, WebSocket socket, 
     }
 
     /// <summary>Runs the connection in its own scope (see <see cref="WithScope"/>) until it closes.</summary>
-    public async Task RunAsync(CancellationToken aborted)
-    {
-        var scope = services ?? throw new InvalidOperationException("No service scope was given.");
-        await using (scope.ConfigureAwait(false))
-        {
-            await RunAsync(scope.ServiceProvider, aborted).ConfigureAwait(false);
-        }
-    }
+    public Task RunAsync() =>
+        RunAsync(services?.ServiceProvider ?? throw new InvalidOperationException("No service scope was given."));
 
-    /// <summary>Runs the connection until it closes, then lets the socket and the slot go.</summary>
-    public async Task RunAsync(IServiceProvider connectionServices, CancellationToken aborted)
+    /// <summary>Runs the connection until it closes, then lets the socket, the slot and the scope (if any) go.</summary>
+    public async Task RunAsync(IServiceProvider connectionServices)
     {
-        using (userSlot)
-        using (socket)
+        try
         {
-            await runtime.RunConnectionAsync(socket, identity, connectionServices, aborted, userSlot).ConfigureAwait(false);
+            using (userSlot)
+            using (socket)
+            {
+                await runtime.RunConnectionAsync(socket, identity, connectionServices, userSlot).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (services is { } scope)
+            {
+                await scope.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 }

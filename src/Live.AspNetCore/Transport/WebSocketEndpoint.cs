@@ -18,7 +18,7 @@ internal static class WebSocketEndpoint
     {
         if (await AcceptAsync(context).ConfigureAwait(false) is { } accepted)
         {
-            await accepted.RunAsync(context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+            await accepted.RunAsync(context.RequestServices).ConfigureAwait(false);
         }
     }
 
@@ -69,6 +69,10 @@ internal static class WebSocketEndpoint
             {
                 SubProtocol = protocol,
                 DangerousEnableCompression = false,
+
+                // No WebSocket-level pings (nor their timer per connection): the protocol's own ping and ClientTimeout
+                // keep connections alive and find dead ones (docs/protocol.md#ping).
+                KeepAliveInterval = TimeSpan.Zero,
             }).ConfigureAwait(false);
             return new AcceptedConnection(runtime, socket, identity, slot);
         }

@@ -61,6 +61,19 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
 
     public LiveConnectionContext Context { get; }
 
+    /// <summary>Fires <c>ConnectionAborted</c> now (the session also does it itself when the connection ends).</summary>
+    public void CancelConnection()
+    {
+        try
+        {
+            connectionCancellation.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session ended meanwhile and cancelled it already.
+        }
+    }
+
     public LiveRuntime Runtime => runtime;
 
     /// <summary>The close code the server chose, once it decided to close.</summary>

@@ -29,7 +29,6 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ComponentInstance> singletons = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ConnectionSession, byte> sessions = new();
     private readonly Lock singletonGate = new();
-    private readonly CancellationTokenSource shutdown = new();
     private readonly ConcurrentDictionary<ComponentDescriptor, Diffing.PatchBuilder> patchBuilders = new();
     private readonly ConcurrentDictionary<ComponentDescriptor, Diffing.TypedPatchBuilder?> typedPatchBuilders = new();
     private int shuttingDown;
@@ -130,11 +129,13 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     /// <param name="socket">The accepted socket.</param>
     /// <param name="identity">Who the transport authenticated, when that expires, and how to re-validate a refresh.</param>
     /// <param name="connectionServices">The connection's service scope (the upgrade request's services).</param>
-    /// <param name="aborted">Cancelled when the transport aborts the connection.</param>
     /// <param name="userSlot">The user's slot under <see cref="LiveLimits.MaxConnectionsPerUser"/>, released when the connection ends.</param>
-    public async Task RunConnectionAsync(WebSocket socket, ConnectionIdentity identity, IServiceProvider connectionServices, CancellationToken aborted, IDisposable? userSlot = null)
+    public async Task RunConnectionAsync(WebSocket socket, ConnectionIdentity identity, IServiceProvider connectionServices, IDisposable? userSlot = null)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, shutdown.Token);
+        // Not linked to the transport's abort token (a linked source registers on two others, for every connection):
+        // the receive loop sees a dropped transport itself and cancels this when the session ends; shutdown cancels it
+        // for sessions still running.
+        using var linked = new CancellationTokenSource();
         var context = new LiveConnectionContext(InstanceIds.NewConnectionId(), identity.User, connectionServices, linked.Token);
         using var session = new ConnectionSession(socket, context, this, linked, identity);
         sessions.TryAdd(session, 0);
@@ -302,7 +303,10 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
 
         await Rooms.ShutdownAsync().ConfigureAwait(false);
 
-        await shutdown.CancelAsync().ConfigureAwait(false);
+        foreach (var session in sessions.Keys)
+        {
+            session.CancelConnection(); // what is left after the close attempts: their actions see ConnectionAborted
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -310,7 +314,6 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
         await ShutdownAsync().ConfigureAwait(false);
         InboundLimiter.Dispose();
         ActionLimiter.Dispose();
-        shutdown.Dispose();
     }
 
     private static PartitionedRateLimiter<string> CreateInboundLimiter(LiveLimits limits)

@@ -30,7 +30,7 @@ internal sealed partial class DirectUpgradeMiddleware(ConnectionDelegate next, I
         }
         else if (taken.Connection is { } accepted)
         {
-            await accepted.RunAsync(connection.ConnectionClosed).ConfigureAwait(false);
+            await accepted.RunAsync().ConfigureAwait(false);
         }
     }
 
