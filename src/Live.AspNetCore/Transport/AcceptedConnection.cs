@@ -19,25 +19,9 @@ internal sealed class AcceptedConnection(LiveRuntime runtime, WebSocket socket, 
 
     /// <summary>Runs the connection in its own scope (see <see cref="WithScope"/>) until it closes.</summary>
     public Task RunAsync() =>
-        RunAsync(services?.ServiceProvider ?? throw new InvalidOperationException("No service scope was given."));
+        runtime.RunConnectionAsync(
+            socket, identity, services?.ServiceProvider ?? throw new InvalidOperationException("No service scope was given."), userSlot, services);
 
-    /// <summary>Runs the connection until it closes, then lets the socket, the slot and the scope (if any) go.</summary>
-    public async Task RunAsync(IServiceProvider connectionServices)
-    {
-        try
-        {
-            using (userSlot)
-            using (socket)
-            {
-                await runtime.RunConnectionAsync(socket, identity, connectionServices, userSlot).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            if (services is { } scope)
-            {
-                await scope.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
+    /// <summary>Runs the connection with the request's services until it closes; the runtime then lets the socket and the slot go.</summary>
+    public Task RunAsync(IServiceProvider connectionServices) => runtime.RunConnectionAsync(socket, identity, connectionServices, userSlot);
 }

@@ -23,8 +23,10 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
     private readonly Dictionary<string, ComponentInstance> mounted = new(StringComparer.Ordinal);
     private readonly HashSet<string> pendingRequests = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource sendCancellation = new();
-    private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource receiveEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Both made only when something waits for them (most connections never close while idle): under the gate.
+    private TaskCompletionSource? closed;
+    private TaskCompletionSource? receiveEnded;
+    private bool receiveDone;
     private (int Code, string Reason)? closeFrame;
     private int reservedMounts;
     private ITimer? idleTimer;
@@ -126,7 +128,14 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         }
         finally
         {
-            receiveEnded.TrySetResult();
+            TaskCompletionSource? ended;
+            lock (gate)
+            {
+                receiveDone = true;
+                ended = receiveEnded;
+            }
+
+            ended?.TrySetResult();
 
             // Actions still running for this connection see their CancellationToken fire before their instances
             // are detached (detaching waits for them).
@@ -156,19 +165,21 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
     /// </summary>
     public Task CloseAsync(int code, string reason, bool dropPending = false)
     {
+        TaskCompletionSource done;
         lock (gate)
         {
+            done = closed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             if (closeFrame is not null)
             {
-                return closed.Task;
+                return done.Task;
             }
 
             closeFrame = (code, reason);
         }
 
         sendQueue.Complete(dropPending);
-        _ = FinishCloseAsync();
-        return closed.Task;
+        _ = FinishCloseAsync(done);
+        return done.Task;
     }
 
     /// <summary>Registers a request id as in progress. Returns the error to answer with when it cannot be.</summary>
@@ -266,7 +277,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         sendCancellation.Dispose();
     }
 
-    private async Task FinishCloseAsync()
+    private async Task FinishCloseAsync(TaskCompletionSource done)
     {
         try
         {
@@ -286,7 +297,16 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
             // Wait for the client's close frame (which ends the receive loop), but not forever.
             try
             {
-                await receiveEnded.Task.WaitAsync(runtime.Options.CloseTimeout, runtime.TimeProvider).ConfigureAwait(false);
+                Task? ended;
+                lock (gate)
+                {
+                    ended = receiveDone ? null : (receiveEnded ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                }
+
+                if (ended is not null)
+                {
+                    await ended.WaitAsync(runtime.Options.CloseTimeout, runtime.TimeProvider).ConfigureAwait(false);
+                }
             }
             catch (TimeoutException)
             {
@@ -299,7 +319,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         }
         finally
         {
-            closed.TrySetResult();
+            done.TrySetResult();
         }
     }
 

@@ -130,7 +130,8 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     /// <param name="identity">Who the transport authenticated, when that expires, and how to re-validate a refresh.</param>
     /// <param name="connectionServices">The connection's service scope (the upgrade request's services).</param>
     /// <param name="userSlot">The user's slot under <see cref="LiveLimits.MaxConnectionsPerUser"/>, released when the connection ends.</param>
-    public async Task RunConnectionAsync(WebSocket socket, ConnectionIdentity identity, IServiceProvider connectionServices, IDisposable? userSlot = null)
+    /// <param name="connectionScope">The scope behind <paramref name="connectionServices"/> when the transport made one for the connection; disposed at its end (with the socket).</param>
+    public async Task RunConnectionAsync(WebSocket socket, ConnectionIdentity identity, IServiceProvider connectionServices, IDisposable? userSlot = null, IAsyncDisposable? connectionScope = null)
     {
         // Not linked to the transport's abort token (a linked source registers on two others, for every connection):
         // the receive loop sees a dropped transport itself and cancels this when the session ends; shutdown cancels it
@@ -154,11 +155,16 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
             userSlot?.Dispose();
             sessions.TryRemove(session, out _);
             Metrics.ConnectionClosed();
+            socket.Dispose();
+            if (connectionScope is not null)
+            {
+                await connectionScope.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
     /// <summary>Creates an instance of <paramref name="descriptor"/> with services from <paramref name="services"/>.</summary>
-    public ComponentInstance CreateInstance(ComponentDescriptor descriptor, IServiceProvider services, AsyncServiceScope? ownedScope)
+    public ComponentInstance CreateInstance(ComponentDescriptor descriptor, IServiceProvider services, IAsyncDisposable? ownedScope)
     {
         var component = descriptor.Factory(services);
         return new ComponentInstance(descriptor, component, this, ownedScope);
@@ -171,14 +177,14 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     /// </summary>
     public ComponentInstance CreatePerConnectionInstance(ComponentDescriptor descriptor)
     {
-        var scope = rootServices.CreateAsyncScope();
+        var scope = new LazyServiceScope(rootServices);
         try
         {
-            return CreateInstance(descriptor, scope.ServiceProvider, scope);
+            return CreateInstance(descriptor, scope, scope);
         }
         catch
         {
-            scope.Dispose();
+            scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
             throw;
         }
     }

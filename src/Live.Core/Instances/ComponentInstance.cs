@@ -19,12 +19,12 @@ internal sealed partial class ComponentInstance : IComponentScheduler
 {
     private readonly SerialQueue queue = new();
     private readonly LiveRuntime host;
-    private readonly AsyncServiceScope? ownedScope;
+    private readonly IAsyncDisposable? ownedScope;
     private ImmutableArray<IConnectionSink> attached = [];
     private LiveConnectionContext? lastConnection;
     private bool initialized;
 
-    public ComponentInstance(ComponentDescriptor descriptor, LiveComponentBase component, LiveRuntime host, AsyncServiceScope? ownedScope)
+    public ComponentInstance(ComponentDescriptor descriptor, LiveComponentBase component, LiveRuntime host, IAsyncDisposable? ownedScope)
     {
         Descriptor = descriptor;
         Component = component;
