@@ -6,6 +6,7 @@ namespace Live;
 public sealed class LiveConnectionContext
 {
     private ClaimsPrincipal user;
+    private IDictionary<object, object?>? items;
 
     internal LiveConnectionContext(string connectionId, ClaimsPrincipal user, IServiceProvider services, CancellationToken connectionAborted)
     {
@@ -39,5 +40,5 @@ public sealed class LiveConnectionContext
     internal Connections.IConnectionSink? Sink { get; set; }
 
     /// <summary>A place for app code to keep per-connection data.</summary>
-    public IDictionary<object, object?> Items { get; } = new Dictionary<object, object?>();
+    public IDictionary<object, object?> Items => LazyInitializer.EnsureInitialized(ref items, static () => new Dictionary<object, object?>());
 }

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Threading.RateLimiting;
+using Live.RateLimiting;
 using Live.Protocol;
 
 namespace Live.Connections;
@@ -9,6 +9,7 @@ namespace Live.Connections;
 internal sealed partial class ConnectionSession
 {
     private int consecutiveRateLimited;
+    private FrameBucket frameBucket;
 
     /// <summary>
     /// Whether the client said goodbye: it closed the connection with 1000 (normal) or 1001 (going away, a page being
@@ -128,14 +129,13 @@ internal sealed partial class ConnectionSession
     private bool TryAdmitFrame(ReadOnlySpan<byte> frame, bool isText, out bool abusive)
     {
         abusive = false;
-        using var lease = runtime.InboundLimiter.AttemptAcquire(Context.ConnectionId);
-        if (lease.IsAcquired)
+        var limits = runtime.Options.Limits;
+        if (frameBucket.TryTake(limits.InboundFramesPerSecond, limits.InboundFrameBurst, runtime.TimeProvider.GetTimestamp(), runtime.TimeProvider, out var wait))
         {
             consecutiveRateLimited = 0;
             return true;
         }
 
-        var limits = runtime.Options.Limits;
         runtime.Metrics.FrameRejected(ErrorCodes.RateLimited);
         if (++consecutiveRateLimited >= limits.MaxConsecutiveRateLimitedFrames)
         {
@@ -145,7 +145,7 @@ internal sealed partial class ConnectionSession
             return false;
         }
 
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalMilliseconds)) : 100;
+        var retryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalMilliseconds));
         var id = isText ? FrameReader.SalvageId(frame) : null;
         TrySend(ServerMessages.Error(id, new ProtocolError(
             ErrorCodes.RateLimited,

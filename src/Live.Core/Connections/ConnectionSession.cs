@@ -5,6 +5,8 @@ using Live.Instances;
 using Live.Protocol;
 using Microsoft.Extensions.Logging;
 
+using Live.RateLimiting;
+
 namespace Live.Connections;
 
 /// <summary>
@@ -46,6 +48,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         context.Sink = this;
         // Each request in progress can still produce a patch and an answer; keep room for them.
         var limits = runtime.Options.Limits;
+        frameBucket = new FrameBucket(limits.InboundFrameBurst, runtime.TimeProvider.GetTimestamp());
         sendQueue = new SendQueue(
             socket,
             () =>

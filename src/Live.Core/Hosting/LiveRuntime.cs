@@ -37,7 +37,6 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     {
         Metrics = metrics ?? new LiveMetrics();
         Options = options.Value;
-        InboundLimiter = CreateInboundLimiter(Options.Limits);
         this.rootServices = rootServices;
         LoggerFactory = loggerFactory;
         Logger = loggerFactory.CreateLogger("Live.Runtime");
@@ -97,9 +96,6 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     public IEnumerable<ConnectionSession> Sessions => sessions.Keys;
 
     public LiveMetrics Metrics { get; }
-
-    /// <summary>The per-connection limit on inbound frames, partitioned by connection id.</summary>
-    public PartitionedRateLimiter<string> InboundLimiter { get; }
 
     /// <summary>Checks <c>[Authorize]</c> requirements and write policies (see <c>docs/security.md</c>).</summary>
     public AuthorizationGate Authorization { get; }
@@ -318,25 +314,9 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await ShutdownAsync().ConfigureAwait(false);
-        InboundLimiter.Dispose();
         ActionLimiter.Dispose();
     }
 
-    private static PartitionedRateLimiter<string> CreateInboundLimiter(LiveLimits limits)
-    {
-        // A token bucket per connection. AutoReplenishment is off because the partitioned limiter replenishes every
-        // partition from its own single timer (every 100 ms), instead of one timer per connection.
-        var perSecond = limits.InboundFramesPerSecond;
-        var bucket = new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = limits.InboundFrameBurst,
-            ReplenishmentPeriod = perSecond >= 10 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1),
-            TokensPerPeriod = perSecond >= 10 ? (perSecond + 9) / 10 : perSecond,
-            QueueLimit = 0,
-            AutoReplenishment = false,
-        };
-        return PartitionedRateLimiter.Create<string, string>(connectionId => RateLimitPartition.GetTokenBucketLimiter(connectionId, _ => bucket));
-    }
 
     private static JsonSerializerOptions BuildSerializerOptions(JsonSerializerOptions configured, ComponentRegistry registry, IReadOnlyList<RoomDescriptor> rooms)
     {
