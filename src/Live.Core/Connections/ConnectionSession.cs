@@ -51,13 +51,8 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         frameBucket = new FrameBucket(limits.InboundFrameBurst, runtime.TimeProvider.GetTimestamp());
         sendQueue = new SendQueue(
             socket,
-            () =>
-            {
-                lock (gate)
-                {
-                    return closeFrame;
-                }
-            },
+            static state => ((ConnectionSession)state!).ChosenCloseFrame(),
+            this,
             limits.SendQueueCapacity,
             headroom: (2 * limits.MaxPendingRequestsPerConnection) + 16,
             runtime.Metrics,
@@ -80,6 +75,14 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
     }
 
     public LiveRuntime Runtime => runtime;
+
+    private (int Code, string Reason)? ChosenCloseFrame()
+    {
+        lock (gate)
+        {
+            return closeFrame;
+        }
+    }
 
     /// <summary>The close code the server chose, once it decided to close.</summary>
     public int? CloseCode

@@ -18,7 +18,8 @@ namespace Live.Connections;
 internal sealed class SendQueue
 {
     private readonly WebSocket socket;
-    private readonly Func<(int Code, string Reason)?> closeFrame;
+    private readonly Func<object?, (int Code, string Reason)?> closeFrame;
+    private readonly object? closeFrameState;
     private readonly CancellationToken cancellationToken;
     private readonly int capacity;
     private readonly int highWater;
@@ -43,9 +44,23 @@ internal sealed class SendQueue
     /// <param name="cancellationToken">Aborts a send in progress (a client that reads nothing while closing).</param>
     public SendQueue(
         WebSocket socket, Func<(int Code, string Reason)?> closeFrame, int capacity, int headroom, LiveMetrics? metrics, CancellationToken cancellationToken)
+        : this(socket, static state => ((Func<(int Code, string Reason)?>)state!)(), closeFrame, capacity, headroom, metrics, cancellationToken)
+    {
+    }
+
+    /// <summary>As above, with the close frame read from <paramref name="closeFrameState"/> by a static callback (no closure per connection).</summary>
+    public SendQueue(
+        WebSocket socket,
+        Func<object?, (int Code, string Reason)?> closeFrame,
+        object? closeFrameState,
+        int capacity,
+        int headroom,
+        LiveMetrics? metrics,
+        CancellationToken cancellationToken)
     {
         this.socket = socket;
         this.closeFrame = closeFrame;
+        this.closeFrameState = closeFrameState;
         this.capacity = capacity;
         this.cancellationToken = cancellationToken;
         highWater = Math.Max(capacity / 2, capacity - headroom);
@@ -222,7 +237,7 @@ internal sealed class SendQueue
             }
 
             ReleaseWaiter();
-            if (closeFrame() is { } close && socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            if (closeFrame(closeFrameState) is { } close && socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 await socket.CloseOutputAsync((WebSocketCloseStatus)close.Code, close.Reason, cancellationToken).ConfigureAwait(false);
             }
