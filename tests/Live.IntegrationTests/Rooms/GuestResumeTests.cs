@@ -16,18 +16,10 @@ public sealed class GuestResumeTests
     {
         await using var server = await LiveServer.StartAsync();
         var rooms = server.Services.GetRequiredService<ILiveRooms>();
-        await using var observer = await RoomWire.ConnectAsync(server);
-        await observer.Chatter.InvokeAsync("join", new { room = "lobby" });
-        var lobby = (await observer.WaitForAsync("joined")).GetProperty("roomInstance").GetString()!;
-        var observerId = Assert.Single(await rooms.Room("lobby").GetMembersAsync()).UserId;
-        server.SpareConnections();
-        await using var guest = await RoomWire.ConnectAsync(server);
-        var chatter = guest.Chatter.InstanceId;
-        await guest.Chatter.InvokeAsync("join", new { room = "lobby" });
-        var guestId = (await rooms.Room("lobby").GetMembersAsync()).Single(m => m.UserId != observerId).UserId;
-
-        await ResumeTests.DropAndWaitUntilKeptAsync(server, guest.Connection, chatter);
-        await observer.RoomDocumentAsync(lobby, d => d["members"]![guestId]?["connections"]?.GetValue<int>() == 0);
+        var held = await HoldGuestAsync(server, writeLiveState: false);
+        await using var observer = held.Observer;
+        await using var guest = held.Guest;
+        var (lobby, chatter, guestId) = (held.Lobby, guest.Chatter.InstanceId, held.GuestId);
 
         var mark = observer.DocumentCount;
         await using var back = await RoomWire.ConnectAsync(server);
@@ -62,18 +54,10 @@ public sealed class GuestResumeTests
     {
         await using var server = await LiveServer.StartAsync();
         var rooms = server.Services.GetRequiredService<ILiveRooms>();
-        await using var observer = await RoomWire.ConnectAsync(server);
-        await observer.Chatter.InvokeAsync("join", new { room = "lobby" });
-        var lobby = (await observer.WaitForAsync("joined")).GetProperty("roomInstance").GetString()!;
-        var observerId = Assert.Single(await rooms.Room("lobby").GetMembersAsync()).UserId;
-        server.SpareConnections();
-        await using var guest = await RoomWire.ConnectAsync(server);
-        var chatter = guest.Chatter.InstanceId;
-        await guest.Chatter.InvokeAsync("join", new { room = "lobby" });
-        await guest.Chatter.InvokeAsync("setLive", new { room = "lobby", key = "cursor", value = "3" });
-        var oldId = (await rooms.Room("lobby").GetMembersAsync()).Single(m => m.UserId != observerId).UserId;
-        await ResumeTests.DropAndWaitUntilKeptAsync(server, guest.Connection, chatter);
-        await observer.RoomDocumentAsync(lobby, d => d["members"]![oldId]?["connections"]?.GetValue<int>() == 0);
+        var held = await HoldGuestAsync(server, writeLiveState: true);
+        await using var observer = held.Observer;
+        await using var guest = held.Guest;
+        var (chatter, oldId) = (guest.Chatter.InstanceId, held.GuestId);
 
         // The new connection is in use as a guest of its own before it resumes the instance.
         await using var back = await RoomWire.ConnectAsync(server);
@@ -85,8 +69,33 @@ public sealed class GuestResumeTests
         await back.WaitForAsync("joined", j => j.GetProperty("instance").GetString() == chatter && j.GetProperty("room").GetString() == "lobby");
 
         // The old guest left (with its live state); the connection is in the lobby under its one id.
-        var document = await observer.RoomDocumentAsync(lobby, d => d["members"]![oldId] is null && d["members"]![newId] is not null);
+        var document = await observer.RoomDocumentAsync(held.Lobby, d => d["members"]![oldId] is null && d["members"]![newId] is not null);
         Assert.Null(document["live"]!["cursor"]);
         Assert.Equal(2, document["members"]!.AsObject().Count);
+    }
+
+    /// <summary>
+    /// An anonymous observer and an anonymous guest in the room "lobby"; the guest's connection has dropped and the room
+    /// holds its Chatter (the guest a member with no connection).
+    /// </summary>
+    private static async Task<(RoomWire Observer, string Lobby, RoomWire Guest, string GuestId)> HoldGuestAsync(LiveServer server, bool writeLiveState)
+    {
+        var rooms = server.Services.GetRequiredService<ILiveRooms>();
+        var observer = await RoomWire.ConnectAsync(server);
+        await observer.Chatter.InvokeAsync("join", new { room = "lobby" });
+        var lobby = (await observer.WaitForAsync("joined")).GetProperty("roomInstance").GetString()!;
+        var observerId = Assert.Single(await rooms.Room("lobby").GetMembersAsync()).UserId;
+        server.SpareConnections();
+        var guest = await RoomWire.ConnectAsync(server);
+        await guest.Chatter.InvokeAsync("join", new { room = "lobby" });
+        if (writeLiveState)
+        {
+            await guest.Chatter.InvokeAsync("setLive", new { room = "lobby", key = "cursor", value = "3" });
+        }
+
+        var guestId = (await rooms.Room("lobby").GetMembersAsync()).Single(m => m.UserId != observerId).UserId;
+        await ResumeTests.DropAndWaitUntilKeptAsync(server, guest.Connection, guest.Chatter.InstanceId);
+        await observer.RoomDocumentAsync(lobby, d => d["members"]![guestId]?["connections"]?.GetValue<int>() == 0);
+        return (observer, lobby, guest, guestId);
     }
 }
