@@ -80,6 +80,29 @@ test("each tab shows who is online and which other user is editing a new todo", 
   await bob.context.close();
 });
 
+test("closing the tab that is editing clears the indicator while its user stays online in another tab", async () => {
+  const alice = await signedIn("alice");
+  const bob = await signedIn("bob");
+  const second = await alice.context.newPage();
+  second.on("pageerror", e => alice.errors.push(e));
+  await second.goto(live.app.url + "/");
+  await second.locator("#status[data-status='open']").waitFor({ timeout: 10_000 });
+  const aliceInBob = bob.page.locator("#online .member[data-user='alice']");
+  await bob.page.locator("#online .member[data-user='alice']", { hasText: /^alice \(2 tabs\)$/ }).waitFor({ timeout: 5000 });
+
+  // The second tab has a draft; closing it (a goodbye, not a drop) takes its live state along at once.
+  await second.locator("#new-todo").pressSequentially("draft in tab two", { delay: 10 });
+  await bob.page.locator("#editing", { hasText: /^alice is editing…$/ }).waitFor({ timeout: 3000 });
+  await second.close();
+  await bob.page.locator("#editing", { hasText: /^$/ }).waitFor({ timeout: 3000 });
+  await bob.page.locator("#online .member[data-user='alice']", { hasText: /^alice$/ }).waitFor({ timeout: 3000 });
+  assert.equal(await aliceInBob.getAttribute("data-status"), "online");
+
+  assert.deepEqual([...alice.errors, ...bob.errors], []);
+  await alice.context.close();
+  await bob.context.close();
+});
+
 /** Pretends the page's tab was hidden or shown (headless tabs are always visible). */
 async function setHidden(page, hidden) {
   await page.evaluate(value => {

@@ -7,6 +7,7 @@ public sealed class LiveConnectionContext
 {
     private ClaimsPrincipal user;
     private IDictionary<object, object?>? items;
+    private string? guestTag;
 
     internal LiveConnectionContext(string connectionId, ClaimsPrincipal user, IServiceProvider services, CancellationToken connectionAborted)
     {
@@ -38,6 +39,15 @@ public sealed class LiveConnectionContext
 
     /// <summary>Where frames for this connection go (set by its session).</summary>
     internal Connections.IConnectionSink? Sink { get; set; }
+
+    /// <summary>
+    /// The presence guest tag of an anonymous connection once it is fixed (see <c>Presence.UserIdentity</c>): at its first
+    /// use in a room, or taken over from the connection a resumed instance was kept from. <see langword="null"/> until then.
+    /// </summary>
+    internal string? GuestTag => Volatile.Read(ref guestTag);
+
+    /// <summary>Fixes <see cref="GuestTag"/> to <paramref name="tag"/> unless it is fixed already; returns the tag it has.</summary>
+    internal string FixGuestTag(string tag) => Interlocked.CompareExchange(ref guestTag, tag, null) ?? tag;
 
     /// <summary>A place for app code to keep per-connection data.</summary>
     public IDictionary<object, object?> Items => LazyInitializer.EnsureInitialized(ref items, static () => new Dictionary<object, object?>());

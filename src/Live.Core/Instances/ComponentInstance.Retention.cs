@@ -67,6 +67,8 @@ internal sealed partial class ComponentInstance
             return ResumeOutcome.Refused;
         }
 
+        // An anonymous connection takes over the guest id the instance had (unless it is in use as another guest).
+        var samePresenceUser = Presence.UserIdentity.TakeOver(sink.Context, lastConnection);
         attached = [sink];
         host.Metrics.Mounted(Descriptor.Name);
         Component.CurrentConnection = sink.Context;
@@ -92,7 +94,7 @@ internal sealed partial class ComponentInstance
         Log.Resumed(host.Logger, Descriptor.Name, Id, replay);
 
         // Back in its rooms after the client has the instance again (each room sends a joined snapshot).
-        await RestoreRoomsAsync(sink).ConfigureAwait(false);
+        await RestoreRoomsAsync(sink, samePresenceUser).ConfigureAwait(false);
         return ResumeOutcome.Resumed;
     });
 

@@ -13,7 +13,7 @@ namespace Live.Instances;
 internal sealed partial class ComponentInstance
 {
     private string? heldConnectionId;
-    private List<RoomInstance>? heldRooms;
+    private List<(RoomInstance Room, JsonObject? Metadata)>? heldRooms;
     private List<(string Name, JsonObject? Metadata)>? rememberedRooms;
 
     /// <summary>
@@ -38,7 +38,7 @@ internal sealed partial class ComponentInstance
                 if (hold)
                 {
                     heldConnectionId = connectionId;
-                    (heldRooms ??= []).Add(room);
+                    (heldRooms ??= []).Add((room, metadata));
                 }
                 else
                 {
@@ -55,14 +55,22 @@ internal sealed partial class ComponentInstance
     /// <summary>
     /// After a resume on <paramref name="sink"/>: back in every held room (no hooks run), and a re-join through the
     /// normal join path for every remembered one (room size and typed-room join hooks apply). A room it cannot return
-    /// to is reported to the client as <c>left</c> with reason <c>refused</c>.
+    /// to is reported to the client as <c>left</c> with reason <c>refused</c>. When the new connection is not the same
+    /// presence user as the dropped one (<paramref name="samePresenceUser"/> false: an anonymous connection already in
+    /// use as another guest), the held memberships end and the rooms are re-joined under the connection's own id, so a
+    /// connection is one member under one id everywhere.
     /// </summary>
-    private async Task RestoreRoomsAsync(IConnectionSink sink)
+    private async Task RestoreRoomsAsync(IConnectionSink sink, bool samePresenceUser)
     {
         var (connectionId, rooms, remembered) = TakeKeptRooms();
-        foreach (var room in rooms ?? [])
+        foreach (var (room, metadata) in rooms ?? [])
         {
-            if (await room.ResumeHeldAsync(connectionId!, this, sink).ConfigureAwait(false) is { } error)
+            if (!samePresenceUser)
+            {
+                await room.ReleaseHeldAsync(connectionId!, this, RoomLeaveReason.Disconnected).ConfigureAwait(false);
+                (remembered ??= []).Add((room.Name, metadata));
+            }
+            else if (await room.ResumeHeldAsync(connectionId!, this, sink).ConfigureAwait(false) is { } error)
             {
                 Refused(room.Name, error);
             }
@@ -88,7 +96,7 @@ internal sealed partial class ComponentInstance
     private async Task ReleaseRoomsAsync()
     {
         var (connectionId, rooms, _) = TakeKeptRooms();
-        foreach (var room in rooms ?? [])
+        foreach (var (room, _) in rooms ?? [])
         {
             try
             {
@@ -134,7 +142,7 @@ internal sealed partial class ComponentInstance
     });
 
     /// <summary>What the instance kept of its rooms, now forgotten (it is resumed, or its retention ended).</summary>
-    private (string? ConnectionId, List<RoomInstance>? Held, List<(string Name, JsonObject? Metadata)>? Remembered) TakeKeptRooms()
+    private (string? ConnectionId, List<(RoomInstance Room, JsonObject? Metadata)>? Held, List<(string Name, JsonObject? Metadata)>? Remembered) TakeKeptRooms()
     {
         var kept = (heldConnectionId, heldRooms, rememberedRooms);
         heldConnectionId = null;

@@ -4,7 +4,9 @@ namespace Live.Presence;
 
 /// <summary>
 /// One "live state" entry of a room: a per-key value where the last writer wins (cursors, selections, typing
-/// indicators). Entries written by a user are removed when the user's last connection leaves the room.
+/// indicators). An entry belongs to the connection that wrote it last and is removed when that connection leaves the
+/// room for good (a connection dropped and held for a resume keeps it); entries written by server code stay until
+/// removed.
 /// </summary>
 /// <param name="Key">The entry's key.</param>
 /// <param name="Value">The value.</param>

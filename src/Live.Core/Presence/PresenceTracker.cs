@@ -8,10 +8,15 @@ namespace Live.Presence;
 /// Owned by the room and used only on its queue, so it needs no locking. Written into the room's synced document as
 /// <c>members</c> (an object keyed by user id) and <c>live</c> (an object keyed by entry key).
 /// </summary>
+/// <remarks>
+/// Each live-state entry belongs to the connection that wrote it last (like Phoenix Presence's per-process metadata):
+/// it goes when that connection leaves the room for good (<see cref="RemoveLiveOf"/>), not when the user's other tab
+/// does. The owner is kept here only; the wire shows the writer's user id, never a connection id.
+/// </remarks>
 internal sealed class PresenceTracker
 {
     private readonly Dictionary<string, Member> members = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LiveStateEntry> live = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (LiveStateEntry Entry, string? Owner)> live = new(StringComparer.Ordinal);
 
     public int MemberCount => members.Count;
 
@@ -140,8 +145,11 @@ internal sealed class PresenceTracker
         return true;
     }
 
-    /// <summary>Sets (or with a <see langword="null"/> value removes) a live-state entry; the last writer wins.</summary>
-    public void SetLive(string key, JsonNode? value, string userId, DateTimeOffset now)
+    /// <summary>
+    /// Sets (or with a <see langword="null"/> value removes) a live-state entry; the last writer wins, and the entry
+    /// belongs to <paramref name="connectionId"/>, the writing connection (<see langword="null"/> for server code).
+    /// </summary>
+    public void SetLive(string key, JsonNode? value, string userId, string? connectionId, DateTimeOffset now)
     {
         if (value is null)
         {
@@ -149,17 +157,48 @@ internal sealed class PresenceTracker
         }
         else
         {
-            live[key] = new LiveStateEntry(key, value.DeepClone(), userId, now);
+            live[key] = (new LiveStateEntry(key, value.DeepClone(), userId, now), connectionId);
         }
 
         Touch(userId, now);
+    }
+
+    /// <summary>
+    /// The connection left the room for good: the entries it wrote last go (not those another connection overwrote).
+    /// Returns whether any went.
+    /// </summary>
+    public bool RemoveLiveOf(string connectionId)
+    {
+        var removed = false;
+        foreach (var (key, (_, owner)) in live)
+        {
+            if (owner == connectionId)
+            {
+                live.Remove(key);
+                removed = true;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>A held connection was resumed on <paramref name="to"/>: the entries it wrote now belong to that connection.</summary>
+    public void TransferLive(string from, string to)
+    {
+        foreach (var (key, (entry, owner)) in live)
+        {
+            if (owner == from)
+            {
+                live[key] = (entry, to);
+            }
+        }
     }
 
     public IReadOnlyList<RoomMember> Members() =>
         [.. members.Values.Select(m => new RoomMember(m.UserId, m.DisplayName, m.Connections, m.Status, m.LastActive, (JsonObject?)m.Metadata?.DeepClone()))];
 
     public IReadOnlyList<LiveStateEntry> LiveEntries() =>
-        [.. live.Values.Select(e => e with { Value = e.Value?.DeepClone() })];
+        [.. live.Values.Select(e => e.Entry with { Value = e.Entry.Value?.DeepClone() })];
 
     /// <summary>Writes <c>"members": {...}, "live": {...}</c> into the open document object.</summary>
     public void Write(Utf8JsonWriter writer)
@@ -184,7 +223,7 @@ internal sealed class PresenceTracker
 
         writer.WriteEndObject();
         writer.WriteStartObject("live"u8);
-        foreach (var entry in live.Values)
+        foreach (var (entry, _) in live.Values)
         {
             writer.WriteStartObject(entry.Key);
             writer.WritePropertyName("value"u8);
@@ -212,10 +251,15 @@ internal sealed class PresenceTracker
             return false;
         }
 
+        // Every connection of the user has left, so the entries they own are gone already; what is left of theirs was
+        // written through a connection that was not a member (it had no membership to end with): it goes with them.
         members.Remove(member.UserId);
-        foreach (var key in live.Where(e => e.Value.UserId == member.UserId).Select(e => e.Key).ToList())
+        foreach (var (key, (entry, _)) in live)
         {
-            live.Remove(key);
+            if (entry.UserId == member.UserId)
+            {
+                live.Remove(key);
+            }
         }
 
         return true;

@@ -32,7 +32,7 @@ internal sealed class LiveRooms(LiveRuntime runtime) : ILiveRooms
         var delivered = 0;
         foreach (var session in runtime.Sessions)
         {
-            if (UserIdentity.Of(session.Context).UserId == userId && session.TrySend(frame))
+            if (UserIdentity.Peek(session.Context).UserId == userId && session.TrySend(frame))
             {
                 delivered++;
             }

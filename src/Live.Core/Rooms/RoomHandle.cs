@@ -152,7 +152,9 @@ public sealed class RoomHandle
 
     /// <summary>
     /// Sets the live-state entry <paramref name="key"/> (last writer wins), recording the writer's user id and the
-    /// time; a <see langword="null"/> value removes it. Entries go to every member as patches of <c>live</c>.
+    /// time; a <see langword="null"/> value removes it. Entries go to every member as patches of <c>live</c>. An entry
+    /// written through a component's handle belongs to its connection (until another writer overwrites it) and is
+    /// removed when that connection leaves the room for good; one written by server code stays until removed.
     /// </summary>
     /// <typeparam name="T">The value's type.</typeparam>
     /// <param name="key">1 to 128 characters.</param>
@@ -168,7 +170,7 @@ public sealed class RoomHandle
 
         var room = await manager.GetOrCreateAsync(Name).ConfigureAwait(false);
         var node = new RoomStateEditor([], manager.Runtime.SerializerOptions).ToNode(value);
-        await room.SetLiveStateAsync(key, node, sender?.Identity.UserId ?? UserIdentity.ServerUserId).ConfigureAwait(false);
+        await room.SetLiveStateAsync(key, node, sender?.Identity.UserId ?? UserIdentity.ServerUserId, sender?.Connection.ConnectionId).ConfigureAwait(false);
     }
 
     /// <summary>Sets the presence status of the sending component's user (or, from server code, of <paramref name="userId"/>).</summary>

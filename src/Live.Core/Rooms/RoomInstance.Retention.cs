@@ -7,9 +7,10 @@ namespace Live.Rooms;
 
 /// <summary>
 /// Rooms and instance retention: when a connection drops while a component of it is kept for a resume, the room holds
-/// that component's membership — the user stays a member, with their live state, showing one connection less — until
-/// the component is resumed on a new connection (it is back in the room, no hooks run) or its retention ends (it
-/// leaves with reason <see cref="RoomLeaveReason.Disconnected"/>). Everything runs on the room's queue.
+/// that component's membership — the user stays a member, with the live state the connection wrote, showing one
+/// connection less — until the component is resumed on a new connection (it is back in the room, no hooks run, and
+/// that live state passes to the new connection) or its retention ends (it leaves with reason
+/// <see cref="RoomLeaveReason.Disconnected"/>, and that live state goes). Everything runs on the room's queue.
 /// </summary>
 internal sealed partial class RoomInstance
 {
@@ -67,7 +68,21 @@ internal sealed partial class RoomInstance
 
             var userId = membershipHeld.Identity.UserId;
             var connectionId = sink.Context.ConnectionId;
-            if (connections.TryGetValue(connectionId, out var existing))
+            connections.TryGetValue(connectionId, out var existing);
+            if (existing is null && (sink.Context.ConnectionAborted.IsCancellationRequested || !manager.CanTrackAnother(connectionId)))
+            {
+                if (last)
+                {
+                    await EndHeldConnectionAsync(heldConnectionId, membershipHeld, RoomLeaveReason.Disconnected).ConfigureAwait(false);
+                }
+
+                return new ProtocolError(ErrorCodes.TooManyRooms, $"The connection is in the maximum of {runtime.Options.Rooms.MaxRoomsPerConnection} rooms, so the resumed component could not return to '{Name}'.");
+            }
+
+            // The component is back: the live state its dropped connection wrote now belongs to the new connection (it
+            // did not go meanwhile, so there is nothing to restore, and it goes when the new connection leaves).
+            presence.TransferLive(heldConnectionId, connectionId);
+            if (existing is not null)
             {
                 // Another component of the new connection is already in the room: it simply joins that membership.
                 if (!existing.Components.Contains(component))
@@ -82,16 +97,6 @@ internal sealed partial class RoomInstance
 
                 sink.TrySend(ServerMessages.Joined(null, Name, component.Id, Id, Version, DocumentJson));
                 return null;
-            }
-
-            if (sink.Context.ConnectionAborted.IsCancellationRequested || !manager.CanTrackAnother(connectionId))
-            {
-                if (last)
-                {
-                    await EndHeldConnectionAsync(heldConnectionId, membershipHeld, RoomLeaveReason.Disconnected).ConfigureAwait(false);
-                }
-
-                return new ProtocolError(ErrorCodes.TooManyRooms, $"The connection is in the maximum of {runtime.Options.Rooms.MaxRoomsPerConnection} rooms, so the resumed component could not return to '{Name}'.");
             }
 
             var now = runtime.TimeProvider.GetUtcNow();
@@ -141,6 +146,7 @@ internal sealed partial class RoomInstance
         }
 
         var userId = membershipHeld.Identity.UserId;
+        presence.RemoveLiveOf(connectionId);
         var userLeft = presence.EndHold(userId);
         MarkPresenceDirty();
         await RunLeaveHookAsync(connectionId, userId, userLeft, reason).ConfigureAwait(false);

@@ -134,11 +134,14 @@ internal sealed partial class RoomInstance
 
     public Task<IReadOnlyList<LiveStateEntry>> GetLiveStateAsync() => queue.Enqueue(() => Task.FromResult(presence.LiveEntries()));
 
-    /// <summary>Sets a live-state entry (last writer wins); a <see langword="null"/> value removes it.</summary>
-    public Task SetLiveStateAsync(string key, JsonNode? value, string userId) => queue.Enqueue(() =>
+    /// <summary>
+    /// Sets a live-state entry (last writer wins); a <see langword="null"/> value removes it. The entry belongs to the
+    /// writing connection <paramref name="connectionId"/> (<see langword="null"/> for server code) until another overwrites it.
+    /// </summary>
+    public Task SetLiveStateAsync(string key, JsonNode? value, string userId, string? connectionId) => queue.Enqueue(() =>
     {
         ThrowIfDestroyed();
-        presence.SetLive(key, value, userId, runtime.TimeProvider.GetUtcNow());
+        presence.SetLive(key, value, userId, connectionId, runtime.TimeProvider.GetUtcNow());
         MarkPresenceDirty();
         Flush();
         ScheduleCleanupIfEmpty();

@@ -254,6 +254,8 @@ internal sealed partial class RoomInstance
             return;
         }
 
+        // Gone for good: the live state this connection wrote goes with it, in the same patch as the member change.
+        presence.RemoveLiveOf(connectionId);
         var userLeft = presence.RemoveConnection(membership.Identity.UserId, membership.Away);
         MarkPresenceDirty();
         await RunLeaveHookAsync(connectionId, membership.Identity.UserId, userLeft, reason).ConfigureAwait(false);
