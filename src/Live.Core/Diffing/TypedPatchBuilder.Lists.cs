@@ -184,8 +184,7 @@ internal sealed partial class TypedPatchBuilder
                     break;
                 }
 
-                hasNull |= item is null;
-                misfit |= checkFit && item is not null && item.GetType() != type;
+                Inspect(item, checkFit ? type : null, ref hasNull, ref misfit);
                 prefix++;
             }
 
@@ -198,21 +197,18 @@ internal sealed partial class TypedPatchBuilder
                     break;
                 }
 
-                hasNull |= item is null;
-                misfit |= checkFit && item is not null && item.GetType() != type;
+                Inspect(item, checkFit ? type : null, ref hasNull, ref misfit);
                 suffix++;
             }
 
             foreach (var item in oldItems[prefix..^suffix])
             {
-                hasNull |= item is null;
-                misfit |= checkFit && item is not null && item.GetType() != type;
+                Inspect(item, checkFit ? type : null, ref hasNull, ref misfit);
             }
 
             foreach (var item in newItems[prefix..^suffix])
             {
-                hasNull |= item is null;
-                misfit |= checkFit && item is not null && item.GetType() != type;
+                Inspect(item, checkFit ? type : null, ref hasNull, ref misfit);
             }
 
             SharedPrefix = prefix;
@@ -244,6 +240,19 @@ internal sealed partial class TypedPatchBuilder
 
         /// <summary>Whether every non-null item of both lists is exactly of the element contract's type.</summary>
         public bool AllFit { get; }
+
+        /// <summary>Notes a null item, or one not exactly of <paramref name="exactType"/> when that is given.</summary>
+        private static void Inspect(object? item, Type? exactType, ref bool hasNull, ref bool misfit)
+        {
+            if (item is null)
+            {
+                hasNull = true;
+            }
+            else if (exactType is not null && item.GetType() != exactType)
+            {
+                misfit = true;
+            }
+        }
 
         /// <summary>
         /// The shared suffix within a bound: after a prefix longer than <see cref="SharedPrefix"/>, a suffix may cover
