@@ -9,7 +9,7 @@ namespace Live.Diffing;
 /// The changed middle of a keyed list: which old item each new item is (by key), which old items are gone, and
 /// which matched items can stay where they are (a longest run whose old order is increasing).
 /// </summary>
-internal sealed class KeyedMiddle : IDisposable
+internal sealed partial class KeyedMiddle : IDisposable
 {
     // Middles up to this many old × new items are matched by comparing keys pairwise; larger ones use a dictionary.
     private const int PairwiseMatchLimit = 64;
@@ -57,8 +57,15 @@ internal sealed class KeyedMiddle : IDisposable
             return null;
         }
 
+        middle.Complete();
+        return middle;
+    }
+
+    /// <summary>Counts the removed items and marks the stable run, once <see cref="NewToOld"/> and <see cref="OldToNew"/> are filled.</summary>
+    private void Complete()
+    {
         var removed = 0;
-        foreach (var target in middle.OldToNew)
+        foreach (var target in OldToNew)
         {
             if (target < 0)
             {
@@ -66,9 +73,8 @@ internal sealed class KeyedMiddle : IDisposable
             }
         }
 
-        middle.RemoveCount = removed;
-        middle.MarkStable();
-        return middle;
+        RemoveCount = removed;
+        MarkStable();
     }
 
     /// <summary>
@@ -238,7 +244,10 @@ internal sealed class KeyedMiddle : IDisposable
                 }
 
                 matchedCount++;
-                int low = 0, high = length;
+
+                // Past the last tail (the common case: items kept in order) the search would end at length anyway.
+                var low = length > 0 && newToOld[tails[length - 1]] < value ? length : 0;
+                var high = length;
                 while (low < high)
                 {
                     var mid = (low + high) >>> 1;

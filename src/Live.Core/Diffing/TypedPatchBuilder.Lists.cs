@@ -9,63 +9,42 @@ internal sealed partial class TypedPatchBuilder
     // Same bound as PatchBuilder: past this much reordering work the list is replaced whole.
     private const long MaxMoveWork = 1L << 24;
 
-    /// <summary>Lists, with PatchBuilder's decisions: keyed when the items carry a key, else by position.</summary>
+    /// <summary>
+    /// Lists, with PatchBuilder's decisions: keyed when the items carry a key, else by position. Items at the same
+    /// place in both lists that are the same object (an immutable update keeps every unchanged item by reference) are
+    /// trimmed from both ends first (<see cref="ListPair"/>) and never looked at again: every step below starts where
+    /// that shared prefix and suffix end, so the work beyond one pass over the items is proportional to the change.
+    /// </summary>
     private void DiffList(ref Session session, object oldValue, object newValue, TypedShape shape)
     {
-        var oldList = (ICollection)oldValue;
-        var newList = (ICollection)newValue;
-        var oldArray = ArrayPool<object?>.Shared.Rent(oldList.Count);
-        var newArray = ArrayPool<object?>.Shared.Rent(newList.Count);
-        try
+        if (shape.Element.Kind == TypedKind.Opaque)
         {
-            // One pass each (an ImmutableList's indexer is O(log n)); value-type items are boxed here.
-            oldList.CopyTo(oldArray, 0);
-            newList.CopyTo(newArray, 0);
-            var lists = new ListPair(oldValue, newValue, shape, oldArray.AsSpan(0, oldList.Count), newArray.AsSpan(0, newList.Count));
-            var element = shape.Element;
-            if (element.Kind == TypedKind.Opaque || !AllFit(lists.Old, element) || !AllFit(lists.New, element))
-            {
-                DiffAsJson(ref session, oldValue, newValue, shape);
-                return;
-            }
-
-            var key = KeyMember(lists);
-            if (key is not null && key.Shape.Kind != TypedKind.Leaf)
-            {
-                DiffAsJson(ref session, oldValue, newValue, shape);
-                return;
-            }
-
-            if (key is not null && TryDiffKeyed(ref session, lists, key))
-            {
-                return;
-            }
-
-            DiffPositional(ref session, lists);
-        }
-        finally
-        {
-            ArrayPool<object?>.Shared.Return(oldArray, clearArray: true);
-            ArrayPool<object?>.Shared.Return(newArray, clearArray: true);
-        }
-    }
-
-    private static bool AllFit(ReadOnlySpan<object?> items, TypedShape element)
-    {
-        if (element.Kind == TypedKind.Leaf)
-        {
-            return true;
+            DiffAsJson(ref session, oldValue, newValue, shape);
+            return;
         }
 
-        foreach (var item in items)
+        using var oldItems = ListItems.Read(oldValue);
+        using var newItems = ListItems.Read(newValue);
+        var lists = new ListPair(oldValue, newValue, shape, oldItems.Span, newItems.Span);
+        if (!lists.AllFit)
         {
-            if (item is not null && !element.Fits(item))
-            {
-                return false;
-            }
+            DiffAsJson(ref session, oldValue, newValue, shape);
+            return;
         }
 
-        return true;
+        var key = KeyMember(lists);
+        if (key is not null && key.Shape.Kind != TypedKind.Leaf)
+        {
+            DiffAsJson(ref session, oldValue, newValue, shape);
+            return;
+        }
+
+        if (key is not null && TryDiffKeyed(ref session, lists, key))
+        {
+            return;
+        }
+
+        DiffPositional(ref session, lists);
     }
 
     /// <summary>PatchBuilder's key: the first configured name present on the first item, when that item is an object.</summary>
@@ -98,13 +77,13 @@ internal sealed partial class TypedPatchBuilder
         var newItems = lists.New;
         var element = lists.Element;
         var shorter = Math.Min(oldItems.Length, newItems.Length);
-        var prefix = 0;
+        var prefix = lists.SharedPrefix;
         while (prefix < shorter && ValuesEqual(ref session, oldItems[prefix], newItems[prefix], element))
         {
             prefix++;
         }
 
-        var suffix = 0;
+        var suffix = lists.SharedSuffixWithin(shorter - prefix);
         while (suffix < shorter - prefix && ValuesEqual(ref session, oldItems[oldItems.Length - 1 - suffix], newItems[newItems.Length - 1 - suffix], element))
         {
             suffix++;
@@ -174,19 +153,111 @@ internal sealed partial class TypedPatchBuilder
         return estimate >= fixedCost + SerializedLength(ref session, lists.NewValue, lists.Shape);
     }
 
-    /// <summary>Both sides of a list being diffed: the collections, their contract and their items.</summary>
-    private readonly ref struct ListPair(object oldValue, object newValue, TypedShape shape, ReadOnlySpan<object?> oldItems, ReadOnlySpan<object?> newItems)
+    /// <summary>
+    /// Both sides of a list being diffed: the collections, their contract, their items, and what one pass over them
+    /// found: the shared prefix and suffix (same object at the same place from either end), whether any item is null,
+    /// and whether every item is exactly of the element contract's type.
+    /// </summary>
+    private readonly ref struct ListPair
     {
-        public object OldValue { get; } = oldValue;
+        public ListPair(object oldValue, object newValue, TypedShape shape, ReadOnlySpan<object?> oldItems, ReadOnlySpan<object?> newItems)
+        {
+            OldValue = oldValue;
+            NewValue = newValue;
+            Shape = shape;
+            Old = oldItems;
+            New = newItems;
 
-        public object NewValue { get; } = newValue;
+            // Items of the shared parts are the same objects on both sides: null and fit checks look at them once.
+            var element = shape.Element;
+            var checkFit = element.Kind != TypedKind.Leaf && !element.OnlyExactInstances;
+            var type = element.Info.Type;
+            var hasNull = false;
+            var misfit = false;
+            var shorter = Math.Min(oldItems.Length, newItems.Length);
+            var prefix = 0;
+            while (prefix < shorter)
+            {
+                var item = oldItems[prefix];
+                if (!ReferenceEquals(item, newItems[prefix]))
+                {
+                    break;
+                }
 
-        public TypedShape Shape { get; } = shape;
+                Inspect(item, checkFit ? type : null, ref hasNull, ref misfit);
+                prefix++;
+            }
+
+            var suffix = 0;
+            while (suffix < shorter - prefix)
+            {
+                var item = oldItems[oldItems.Length - 1 - suffix];
+                if (!ReferenceEquals(item, newItems[newItems.Length - 1 - suffix]))
+                {
+                    break;
+                }
+
+                Inspect(item, checkFit ? type : null, ref hasNull, ref misfit);
+                suffix++;
+            }
+
+            foreach (var item in oldItems[prefix..^suffix])
+            {
+                Inspect(item, checkFit ? type : null, ref hasNull, ref misfit);
+            }
+
+            foreach (var item in newItems[prefix..^suffix])
+            {
+                Inspect(item, checkFit ? type : null, ref hasNull, ref misfit);
+            }
+
+            SharedPrefix = prefix;
+            SharedSuffix = suffix;
+            HasNull = hasNull;
+            AllFit = !misfit;
+        }
+
+        public object OldValue { get; }
+
+        public object NewValue { get; }
+
+        public TypedShape Shape { get; }
 
         public TypedShape Element => Shape.Element;
 
-        public ReadOnlySpan<object?> Old { get; } = oldItems;
+        public ReadOnlySpan<object?> Old { get; }
 
-        public ReadOnlySpan<object?> New { get; } = newItems;
+        public ReadOnlySpan<object?> New { get; }
+
+        /// <summary>How many leading items are the same object in both lists.</summary>
+        public int SharedPrefix { get; }
+
+        /// <summary>How many trailing items (not overlapping <see cref="SharedPrefix"/>) are the same object in both lists.</summary>
+        public int SharedSuffix { get; }
+
+        /// <summary>Whether either list holds a null item.</summary>
+        public bool HasNull { get; }
+
+        /// <summary>Whether every non-null item of both lists is exactly of the element contract's type.</summary>
+        public bool AllFit { get; }
+
+        /// <summary>Notes a null item, or one not exactly of <paramref name="exactType"/> when that is given.</summary>
+        private static void Inspect(object? item, Type? exactType, ref bool hasNull, ref bool misfit)
+        {
+            if (item is null)
+            {
+                hasNull = true;
+            }
+            else if (exactType is not null && item.GetType() != exactType)
+            {
+                misfit = true;
+            }
+        }
+
+        /// <summary>
+        /// The shared suffix within a bound: after a prefix longer than <see cref="SharedPrefix"/>, a suffix may cover
+        /// only the <paramref name="available"/> items the prefix left, exactly as in a walk from both ends.
+        /// </summary>
+        public int SharedSuffixWithin(int available) => Math.Min(SharedSuffix, available);
     }
 }

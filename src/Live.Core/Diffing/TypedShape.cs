@@ -40,6 +40,7 @@ internal sealed class TypedShape
         Info = info;
         Kind = kind;
         Properties = properties;
+        OnlyExactInstances = info.Type.IsSealed || (info.Type.IsValueType && Nullable.GetUnderlyingType(info.Type) is null);
     }
 
     public JsonTypeInfo Info { get; }
@@ -53,6 +54,12 @@ internal sealed class TypedShape
     public TypedShape Element => field ??= Of(Info.Options.GetTypeInfo(Info.ElementType!));
 
     public static TypedShape Of(JsonTypeInfo info) => Cache.GetValue(info, Classify);
+
+    /// <summary>
+    /// Whether every non-null value typed as this contract's type is exactly of it (a sealed class or a struct), so
+    /// <see cref="Fits"/> holds without asking (a boxed <c>Nullable&lt;T&gt;</c> is a <c>T</c>, so never for those).
+    /// </summary>
+    public bool OnlyExactInstances { get; }
 
     /// <summary>Whether <paramref name="value"/> (not null) is exactly of this contract's type, so walking it is sound.</summary>
     public bool Fits(object value) => value.GetType() == Info.Type;
