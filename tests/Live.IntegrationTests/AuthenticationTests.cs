@@ -86,10 +86,12 @@ public sealed class AuthenticationTests
         Assert.Equal("anonymous", await (await client.MountAsync("WhoAmI")).InvokeAsync<string>("who"));
     }
 
-    [Fact]
-    public async Task RequireAuthorization_on_MapLive_refuses_an_anonymous_upgrade_and_accepts_a_query_token()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // ListenOptions.UseLive(): the upgrade is taken at the connection level, the policy still applies
+    public async Task RequireAuthorization_on_MapLive_refuses_an_anonymous_upgrade_and_accepts_a_query_token(bool direct)
     {
-        await using var server = await AuthServer.StartAsync(endpoint: e => e.RequireAuthorization());
+        await using var server = await AuthServer.StartAsync(endpoint: e => e.RequireAuthorization(), direct: direct);
         using var anonymous = new ClientWebSocket();
         anonymous.Options.CollectHttpResponseDetails = true;
         anonymous.Options.AddSubProtocol("live.v1");
@@ -100,6 +102,7 @@ public sealed class AuthenticationTests
         // The query token reaches the authorization middleware too, not only Live's own endpoint.
         await using var client = await LiveConnection.ConnectAsync(AuthServer.WithToken(server, AuthServer.Token("alice")));
         Assert.Equal("alice", await (await client.MountAsync("WhoAmI")).InvokeAsync<string>("who"));
+        Assert.Equal(direct, server.HttpRequests == 0); // the connection-level path bypasses the HTTP middleware
     }
 
     [Fact]

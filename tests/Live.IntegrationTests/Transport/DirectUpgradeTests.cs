@@ -140,22 +140,6 @@ public sealed class DirectUpgradeTests
     }
 
     [Fact]
-    public async Task RequireAuthorization_on_MapLive_applies_at_the_connection_level()
-    {
-        await using var server = await AuthServer.StartAsync(endpoint: e => e.RequireAuthorization(), direct: true);
-        using var anonymous = new ClientWebSocket();
-        anonymous.Options.CollectHttpResponseDetails = true;
-        anonymous.Options.AddSubProtocol("live.v1");
-
-        await Assert.ThrowsAsync<WebSocketException>(() => anonymous.ConnectAsync(server.LiveUri, CancellationToken.None));
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.HttpStatusCode);
-
-        await using var client = await LiveConnection.ConnectAsync(AuthServer.WithToken(server, AuthServer.Token("alice")));
-        Assert.Equal("alice", await (await client.MountAsync("WhoAmI")).InvokeAsync<string>("who"));
-        Assert.Equal(0, server.HttpRequests);
-    }
-
-    [Fact]
     public async Task A_policy_the_user_fails_is_forbidden_at_the_connection_level()
     {
         await using var server = await AuthServer.StartAsync(endpoint: e => e.RequireAuthorization(p => p.RequireClaim("role", "admin")), direct: true);
