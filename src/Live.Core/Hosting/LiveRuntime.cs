@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading.RateLimiting;
 using Live.Authentication;
 using Live.Authorization;
 using Live.Connections;
@@ -132,9 +131,9 @@ internal sealed partial class LiveRuntime : IAsyncDisposable
         // Not linked to the transport's abort token (a linked source registers on two others, for every connection):
         // the receive loop sees a dropped transport itself and cancels this when the session ends; shutdown cancels it
         // for sessions still running.
-        using var linked = new CancellationTokenSource();
-        var context = new LiveConnectionContext(InstanceIds.NewConnectionId(), identity.User, connectionServices, linked.Token);
-        using var session = new ConnectionSession(socket, context, this, linked, identity);
+        using var cancellation = new CancellationTokenSource();
+        var context = new LiveConnectionContext(InstanceIds.NewConnectionId(), identity.User, connectionServices, cancellation.Token);
+        using var session = new ConnectionSession(socket, context, this, cancellation, identity);
         sessions.TryAdd(session, 0);
         Metrics.ConnectionOpened();
         try
