@@ -22,7 +22,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
     private readonly SendQueue sendQueue;
     private readonly Lock gate = new();
     private readonly Dictionary<string, ComponentInstance> mounted = new(StringComparer.Ordinal);
-    private readonly HashSet<string> pendingRequests = new(StringComparer.Ordinal);
+    private PendingRequestIds pendingRequests;
     private readonly CancellationTokenSource sendCancellation = new();
     // Both made only when something waits for them (most connections never close while idle): under the gate.
     private TaskCompletionSource? closed;
