@@ -28,16 +28,7 @@ internal sealed partial class ConnectionSession
     }
 
     /// <summary>The close code the server chose, once it decided to close.</summary>
-    public int? CloseCode
-    {
-        get
-        {
-            lock (gate)
-            {
-                return closeFrame?.Code;
-            }
-        }
-    }
+    public int? CloseCode => ChosenCloseFrame()?.Code;
 
     /// <summary>
     /// Closes the connection with <paramref name="code"/> and <paramref name="reason"/> after the frames already

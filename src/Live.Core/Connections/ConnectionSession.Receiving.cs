@@ -130,7 +130,7 @@ internal sealed partial class ConnectionSession
     {
         abusive = false;
         var limits = runtime.Options.Limits;
-        if (frameBucket.TryTake(limits.InboundFramesPerSecond, limits.InboundFrameBurst, runtime.TimeProvider.GetTimestamp(), runtime.TimeProvider, out var wait))
+        if (frameBucket.TryTake(limits.InboundFramesPerSecond, limits.InboundFrameBurst, runtime.TimeProvider, out var wait))
         {
             consecutiveRateLimited = 0;
             return true;

@@ -47,7 +47,7 @@ internal sealed partial class ConnectionSession : IConnectionSink, IDisposable
         context.Sink = this;
         // Each request in progress can still produce a patch and an answer; keep room for them.
         var limits = runtime.Options.Limits;
-        frameBucket = new FrameBucket(limits.InboundFrameBurst, runtime.TimeProvider.GetTimestamp());
+        frameBucket = new FrameBucket(limits.InboundFrameBurst, runtime.TimeProvider);
         sendQueue = new SendQueue(
             socket,
             static state => ((ConnectionSession)state!).ChosenCloseFrame(),

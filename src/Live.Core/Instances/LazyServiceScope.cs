@@ -28,16 +28,19 @@ internal sealed class LazyServiceScope(IServiceProvider root) : IServiceProvider
         return current.ServiceProvider.GetService(serviceType);
     }
 
-    public ValueTask DisposeAsync() =>
-        Interlocked.Exchange(ref scope, Disposed) switch
-        {
-            IAsyncDisposable owned when !ReferenceEquals(owned, Disposed) => owned.DisposeAsync(),
-            { } owned when !ReferenceEquals(owned, Disposed) => Dispose(owned),
-            _ => ValueTask.CompletedTask,
-        };
-
-    private static ValueTask Dispose(IServiceScope owned)
+    public ValueTask DisposeAsync()
     {
+        var owned = Interlocked.Exchange(ref scope, Disposed);
+        if (owned is null || ReferenceEquals(owned, Disposed))
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        if (owned is IAsyncDisposable asynchronous)
+        {
+            return asynchronous.DisposeAsync();
+        }
+
         owned.Dispose();
         return ValueTask.CompletedTask;
     }

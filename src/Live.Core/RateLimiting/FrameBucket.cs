@@ -12,16 +12,17 @@ internal struct FrameBucket
     private double tokens;
     private long refilledAt;
 
-    /// <summary>A full bucket as of <paramref name="now"/>.</summary>
-    public FrameBucket(int burst, long now)
+    /// <summary>A full bucket as of now.</summary>
+    public FrameBucket(int burst, TimeProvider time)
     {
         tokens = burst;
-        refilledAt = now;
+        refilledAt = time.GetTimestamp();
     }
 
     /// <summary>Takes one token; when there is none, says how long until there is.</summary>
-    public bool TryTake(int perSecond, int burst, long now, TimeProvider time, out TimeSpan retryAfter)
+    public bool TryTake(int perSecond, int burst, TimeProvider time, out TimeSpan retryAfter)
     {
+        var now = time.GetTimestamp();
         var elapsed = time.GetElapsedTime(refilledAt, now);
         if (elapsed > TimeSpan.Zero)
         {

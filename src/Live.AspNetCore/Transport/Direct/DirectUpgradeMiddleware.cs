@@ -72,6 +72,7 @@ internal sealed partial class DirectUpgradeMiddleware(ConnectionDelegate next, I
                 return null;
             }
 
+            Log.WaitingForRestOfUpgrade(s.Logger, connection.ConnectionId, buffer.Length);
             input.AdvanceTo(buffer.Start, buffer.End);
         }
     }
@@ -147,5 +148,8 @@ internal sealed partial class DirectUpgradeMiddleware(ConnectionDelegate next, I
 
         [LoggerMessage(EventId = 41, Level = LogLevel.Debug, Message = "Connection {ConnectionId}: the first request's headers did not arrive in time; connection closed")]
         public static partial void HandshakeTimedOut(ILogger logger, string connectionId);
+
+        [LoggerMessage(EventId = 42, Level = LogLevel.Debug, Message = "Connection {ConnectionId}: {Received} bytes of what may be a Live upgrade; waiting for the rest of its headers")]
+        public static partial void WaitingForRestOfUpgrade(ILogger logger, string connectionId, long received);
     }
 }

@@ -51,20 +51,15 @@ internal sealed class RandomListShapes(int seed)
 
     private ImmutableList<T> EditList<T>(ImmutableList<T> list, Func<T> create, Func<T, T> change)
     {
-        var count = list.Count;
-        switch (random.Next(10))
+        var edit = random.Next(10);
+        if (ListEdits.Common(random, list, edit, create, change) is { } edited)
         {
-            case 0:
-                return list.Insert(random.Next(count + 1), create());
-            case 1 when count > 0:
-                return list.RemoveAt(random.Next(count));
-            case 2 when count > 1:
-                var from = random.Next(count);
-                var item = list[from];
-                return list.RemoveAt(from).Insert(random.Next(count), item);
-            case 3 when count > 0:
-                var at = random.Next(count);
-                return list.SetItem(at, change(list[at]));
+            return edited;
+        }
+
+        var count = list.Count;
+        switch (edit)
+        {
             case 4 when count > 0:
                 return list.Insert(random.Next(count + 1), list[random.Next(count)]); // a repeated key
             case 5 when count > 0:

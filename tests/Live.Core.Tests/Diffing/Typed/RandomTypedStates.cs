@@ -57,20 +57,15 @@ internal sealed class RandomTypedStates(int seed)
 
     private ImmutableList<T> EditKeyed<T>(ImmutableList<T> list, Func<T> create, Func<T, T> change)
     {
-        var count = list.Count;
-        switch (random.Next(7))
+        var edit = random.Next(7);
+        if (ListEdits.Common(random, list, edit, create, change) is { } edited)
         {
-            case 0:
-                return list.Insert(random.Next(count + 1), create());
-            case 1 when count > 0:
-                return list.RemoveAt(random.Next(count));
-            case 2 when count > 1:
-                var from = random.Next(count);
-                var item = list[from];
-                return list.RemoveAt(from).Insert(random.Next(count), item);
-            case 3 when count > 0:
-                var at = random.Next(count);
-                return list.SetItem(at, change(list[at]));
+            return edited;
+        }
+
+        var count = list.Count;
+        switch (edit)
+        {
             case 4 when count > 0 && random.Next(4) == 0:
                 return list.Add(list[random.Next(count)]); // a repeated key: the diff falls back to positions
             case 5:
